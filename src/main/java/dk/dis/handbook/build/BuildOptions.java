@@ -1,0 +1,24 @@
+package dk.dis.handbook.build;
+
+import java.nio.file.Path;
+
+/** Where a build reads from and writes to; all relative to the handbook's folder by default. */
+public record BuildOptions(Path contentDir, Path templateDir, Path assetsDir, Path configFile, Path outDir, boolean preview) {
+
+    public static BuildOptions defaults(Path root) {
+        return new BuildOptions(root.resolve("content"), root.resolve("templates"), root.resolve("assets"),
+                root.resolve("handbook.yml"), root.resolve("target/site"), false);
+    }
+
+    public BuildOptions withOutDir(Path out) {
+        return new BuildOptions(contentDir, templateDir, assetsDir, configFile, out, preview);
+    }
+
+    public BuildOptions withContentDir(Path content) {
+        return new BuildOptions(content, templateDir, assetsDir, configFile, outDir, preview);
+    }
+
+    public BuildOptions withPreview(boolean on) {
+        return new BuildOptions(contentDir, templateDir, assetsDir, configFile, outDir, on);
+    }
+}

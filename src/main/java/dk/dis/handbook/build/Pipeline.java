@@ -1,0 +1,97 @@
+package dk.dis.handbook.build;
+
+import dk.dis.handbook.bake.BakeStage;
+import dk.dis.handbook.bake.SiteMap;
+import dk.dis.handbook.config.ConfigException;
+import dk.dis.handbook.config.HandbookConfig;
+import dk.dis.handbook.content.ContentException;
+import dk.dis.handbook.content.ContentProblem;
+import dk.dis.handbook.content.Page;
+import dk.dis.handbook.convert.AsciidocEngine;
+import dk.dis.handbook.convert.ConvertStage;
+import dk.dis.handbook.publish.PublishStage;
+import freemarker.template.TemplateException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The build: convert → bake → publish, in order, into a staging folder that replaces the output
+ * folder only when every stage succeeded. (sync, index and pdf plug in between as they arrive.)
+ */
+public final class Pipeline {
+
+    /** What a successful build produced. */
+    public record Outcome(int pages, int draftsSkipped, long bytes, double seconds, List<StageReport.Timing> timings) {}
+
+    private final StageReport report;
+
+    public Pipeline(StageReport report) {
+        this.report = report;
+    }
+
+    public Outcome build(BuildOptions options) throws IOException, ContentException, ConfigException {
+        // JRuby takes seconds to boot: start it first and do everything else meanwhile.
+        try (AsciidocEngine engine = AsciidocEngine.startBooting(options.assetsDir().resolve("diagrams"))) {
+            HandbookConfig config = HandbookConfig.load(options.configFile());
+            Path out = options.outDir().toAbsolutePath().normalize();
+            Files.createDirectories(out.getParent());
+            Path staging = Files.createTempDirectory(out.getParent(), out.getFileName() + ".staging-");
+            try {
+                Outcome outcome = stages(engine, config, options, staging, out);
+                staging = null;
+                return outcome;
+            } finally {
+                if (staging != null) PublishStage.deleteTree(staging);
+            }
+        }
+    }
+
+    private Outcome stages(AsciidocEngine engine, HandbookConfig config, BuildOptions options, Path staging, Path out)
+            throws IOException, ContentException {
+        BakeStage bake = new BakeStage(options.templateDir());
+        PublishStage.copyAssets(options.assetsDir(), staging);
+        Map<String, String> assets = Map.of("css", "/assets/css/site.css");
+
+        report.begin("convert", "Asciidoc → HTML from " + options.contentDir());
+        ConvertStage.Result converted = new ConvertStage(engine).run(options.contentDir(), options.preview());
+        converted.warnings().forEach(report::warn);
+        report.end("convert", converted.pages().size() + " pages, " + converted.draftsSkipped() + " drafts left out");
+
+        report.begin("bake", "rendering templates");
+        List<ContentProblem> problems = new ArrayList<>();
+        SiteMap site = SiteMap.of(converted.pages(), problems);
+        if (!problems.isEmpty()) throw new ContentException(problems);
+        if (site.home() == null) {
+            throw new ContentException(new ContentProblem("content/index.adoc", null, "is missing or not published.",
+                    "The handbook needs a front page."));
+        }
+        BakeStage.Result baked;
+        try {
+            baked = bake.run(site, config, staging, options.preview(), assets);
+        } catch (TemplateException e) {
+            throw new ContentException(new ContentProblem("templates/" + e.getTemplateSourceName(), null,
+                    "failed at line " + e.getLineNumber() + ": " + e.getMessageWithoutStackTop().lines().findFirst().orElse(""),
+                    "Fix the template."));
+        }
+        report.end("bake", baked.pages() + " pages, " + baked.files() + " files");
+
+        report.begin("publish", "checking links and replacing " + out);
+        Map<String, String> sourceOf = new HashMap<>();
+        for (Page page : site.pages()) sourceOf.put(page.outputPath(), "content/" + page.source().toString().replace('\\', '/'));
+        PublishStage.Result published = new PublishStage().run(staging, out, config.baseUrlTrimmed(), sourceOf);
+        report.end("publish", published.internalLinks() + " internal links checked, "
+                + published.externalLinks() + " external listed, " + published.files() + " files");
+
+        double seconds = report.elapsedSeconds();
+        report.printSummary(String.format(Locale.ROOT, "Built %d pages into %s in %.1f s (%.1f KB).",
+                baked.pages(), out, seconds, published.bytes() / 1024.0));
+        return new Outcome(baked.pages(), converted.draftsSkipped(), published.bytes(), seconds, report.timings());
+    }
+}

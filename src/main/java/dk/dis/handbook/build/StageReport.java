@@ -1,0 +1,54 @@
+package dk.dis.handbook.build;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Progress lines while the build runs, and the per-stage timing table at the end. */
+public final class StageReport {
+
+    public record Timing(String stage, String what, double seconds) {}
+
+    private final PrintStream out;
+    private final List<Timing> timings = new ArrayList<>();
+    private final long started = System.nanoTime();
+    private long stageStart;
+
+    public StageReport(PrintStream out) {
+        this.out = out;
+    }
+
+    public void begin(String stage, String doing) {
+        stageStart = System.nanoTime();
+        out.printf(Locale.ROOT, "[%s] %s…%n", stage, doing);
+    }
+
+    public void end(String stage, String what) {
+        double s = (System.nanoTime() - stageStart) / 1e9;
+        timings.add(new Timing(stage, what, s));
+        out.printf(Locale.ROOT, "[%s] %s (%.2f s)%n", stage, what, s);
+    }
+
+    public void warn(String message) {
+        out.println("  warning: " + message);
+    }
+
+    public double elapsedSeconds() {
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    public List<Timing> timings() {
+        return List.copyOf(timings);
+    }
+
+    public void printSummary(String line) {
+        out.println();
+        out.println("stage     seconds  result");
+        for (Timing t : timings) {
+            out.printf(Locale.ROOT, "%-8s %8.2f  %s%n", t.stage(), t.seconds(), t.what());
+        }
+        out.printf(Locale.ROOT, "%-8s %8.2f%n", "total", elapsedSeconds());
+        out.println(line);
+    }
+}

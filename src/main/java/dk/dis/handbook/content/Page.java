@@ -1,0 +1,50 @@
+package dk.dis.handbook.content;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One converted page: its header (JBake-style attributes), where it goes, and its body HTML.
+ *
+ * @param source       the Asciidoc file, relative to the content folder (for messages)
+ * @param url          site-absolute URL ending in '/', e.g. /trin-2/noeglespoergsmaal/
+ * @param sectionIndex true for a section's index.adoc (its entry in the top navigation level)
+ * @param headings     the page's level-2 sections, for the in-page contents list
+ */
+public record Page(
+        Path source,
+        String url,
+        String slug,
+        String section,
+        boolean sectionIndex,
+        String type,
+        String status,
+        LocalDate date,
+        String title,
+        String navTitle,
+        String summary,
+        int order,
+        String owner,
+        LocalDate reviewed,
+        LocalDate nextReview,
+        String changeNote,
+        List<String> tags,
+        String bodyHtml,
+        List<Heading> headings) {
+
+    public record Heading(String id, String title) {}
+
+    public boolean isPost() {
+        return "post".equals(type);
+    }
+
+    public boolean isDraft() {
+        return "draft".equals(status);
+    }
+
+    /** Output file relative to the site root: /trin-1/ → trin-1/index.html. */
+    public String outputPath() {
+        return url.substring(1) + "index.html";
+    }
+}

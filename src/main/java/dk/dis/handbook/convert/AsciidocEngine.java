@@ -1,0 +1,101 @@
+package dk.dis.handbook.convert;
+
+import org.asciidoctor.Asciidoctor;
+import org.asciidoctor.Options;
+import org.asciidoctor.SafeMode;
+import org.asciidoctor.ast.Document;
+import org.asciidoctor.log.LogRecord;
+import org.asciidoctor.log.Severity;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The one Asciidoctor instance of a build. Booting JRuby is the most expensive thing the build does,
+ * so it starts in the background as soon as the CLI starts and every stage shares it.
+ */
+public final class AsciidocEngine implements AutoCloseable {
+
+    /** Asciidoctor's {@code lang} does not translate its captions: these are the Danish ones. */
+    static final Map<String, Object> DANISH_LABELS = Map.ofEntries(
+            Map.entry("lang", "da"),
+            Map.entry("toc-title", "Indholdsfortegnelse"),
+            Map.entry("note-caption", "Bemærk"),
+            Map.entry("tip-caption", "Tips"),
+            Map.entry("important-caption", "Vigtigt"),
+            Map.entry("warning-caption", "Advarsel"),
+            Map.entry("caution-caption", "Forsigtig"),
+            Map.entry("example-caption", "Eksempel"),
+            Map.entry("figure-caption", "Figur"),
+            Map.entry("table-caption", "Tabel"),
+            Map.entry("appendix-caption", "Bilag"),
+            Map.entry("last-update-label", "Sidst opdateret"),
+            Map.entry("version-label", "Version"),
+            Map.entry("untitled-label", "Uden titel"));
+
+    private final CompletableFuture<Asciidoctor> booting;
+    private final ThreadLocal<List<LogRecord>> messages = ThreadLocal.withInitial(ArrayList::new);
+
+    private AsciidocEngine(CompletableFuture<Asciidoctor> booting) {
+        this.booting = booting;
+    }
+
+    /** Starts booting JRuby and Asciidoctor on a background thread and returns at once. */
+    public static AsciidocEngine startBooting(Path diagramDir) {
+        // A build converts each page once: JRuby's interpreter beats compiling Ruby to bytecode.
+        if (System.getProperty("jruby.compile.mode") == null) System.setProperty("jruby.compile.mode", "OFF");
+        CompletableFuture<Asciidoctor> booting = CompletableFuture.supplyAsync(() -> {
+            Asciidoctor asciidoctor = Asciidoctor.Factory.create();
+            asciidoctor.javaExtensionRegistry().blockMacro(new DiagramMacro(diagramDir));
+            return asciidoctor;
+        });
+        AsciidocEngine engine = new AsciidocEngine(booting);
+        booting.thenAccept(a -> a.registerLogHandler(engine::record));
+        return engine;
+    }
+
+    private void record(LogRecord logRecord) {
+        messages.get().add(logRecord);
+    }
+
+    Asciidoctor asciidoctor() {
+        return booting.join();
+    }
+
+    /** Parses a page. SECURE mode: no include, no docinfo, no file access from content. */
+    public Document load(String source, Map<String, Object> extraAttributes) {
+        Map<String, Object> attributes = new LinkedHashMap<>(DANISH_LABELS);
+        attributes.put("idprefix", "");
+        attributes.put("idseparator", "-");
+        attributes.put("nofooter", "");
+        attributes.putAll(extraAttributes);
+        Options options = Options.builder()
+                .safe(SafeMode.SECURE)
+                .standalone(false)
+                .attributes(attributes)
+                .build();
+        return asciidoctor().load(source, options);
+    }
+
+    /** Asciidoctor's warnings and errors logged on this thread since the last call. */
+    public List<LogRecord> drainMessages() {
+        List<LogRecord> list = new ArrayList<>(messages.get());
+        messages.get().clear();
+        return list;
+    }
+
+    public static boolean isError(LogRecord r) {
+        return r.getSeverity() == Severity.ERROR || r.getSeverity() == Severity.FATAL;
+    }
+
+    @Override
+    public void close() {
+        if (booting.isDone() && !booting.isCompletedExceptionally()) {
+            booting.join().shutdown();
+        }
+    }
+}

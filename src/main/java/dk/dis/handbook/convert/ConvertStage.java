@@ -1,0 +1,167 @@
+package dk.dis.handbook.convert;
+
+import dk.dis.handbook.content.ContentException;
+import dk.dis.handbook.content.ContentProblem;
+import dk.dis.handbook.content.Page;
+import org.asciidoctor.ast.Document;
+import org.asciidoctor.ast.Section;
+import org.asciidoctor.ast.StructuralNode;
+import org.asciidoctor.log.LogRecord;
+import org.jsoup.Jsoup;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Stage "convert": every Asciidoc page under content/ → a checked {@link Page} with safe body HTML. */
+public final class ConvertStage {
+
+    /** What the stage produced, plus the drafts it left out (counted for the summary). */
+    public record Result(List<Page> pages, int draftsSkipped, List<String> warnings) {}
+
+    private final AsciidocEngine engine;
+
+    public ConvertStage(AsciidocEngine engine) {
+        this.engine = engine;
+    }
+
+    public Result run(Path contentDir, boolean includeDrafts) throws ContentException, IOException {
+        if (!Files.isDirectory(contentDir)) {
+            throw new ContentException(new ContentProblem(contentDir.toString(), null, "content folder not found.",
+                    "Run the build from the handbook's folder, or pass --content DIR."));
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(contentDir)) {
+            files = walk.filter(p -> p.toString().endsWith(".adoc") && Files.isRegularFile(p)).sorted().toList();
+        }
+        List<ContentProblem> problems = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        List<Page> pages = new ArrayList<>();
+        int drafts = 0;
+        for (Path file : files) {
+            Path relative = contentDir.relativize(file);
+            String name = "content/" + relative.toString().replace('\\', '/');
+            Page page = convert(file, relative, name, includeDrafts, problems, warnings);
+            if (page == null) continue;
+            if (page.isDraft() && !includeDrafts) {
+                drafts++;
+            } else {
+                pages.add(page);
+            }
+        }
+        checkDuplicateSlugs(pages, problems);
+        if (!problems.isEmpty()) throw new ContentException(problems);
+        pages.sort(Comparator.comparing(Page::url));
+        return new Result(List.copyOf(pages), drafts, warnings);
+    }
+
+    private Page convert(Path file, Path relative, String name, boolean includeDrafts,
+                         List<ContentProblem> problems, List<String> warnings) throws IOException {
+        PageHeader.Location location = PageHeader.Location.of(relative);
+        if (location == null) {
+            problems.add(new ContentProblem(name, null, "is not where a page can be.",
+                    "Pages live in content/index.adoc or content/SECTION/PAGE.adoc (navigation has two levels)."));
+            return null;
+        }
+        String source = Files.readString(file, StandardCharsets.UTF_8);
+        Document doc;
+        try {
+            engine.drainMessages();
+            doc = engine.load(source, Map.of("docname", relative.toString()));
+        } catch (RuntimeException e) {
+            problems.add(new ContentProblem(name, null, "could not be parsed: " + firstLine(e), "Check the Asciidoc syntax."));
+            return null;
+        }
+        List<ContentProblem> own = new ArrayList<>();
+        PageHeader header = new PageHeader(name, doc.getAttributes(), own);
+        String status = header.status();
+        LocalDate date = header.date("jbake-date", true);
+        if ("draft".equals(status) && !includeDrafts) {
+            problems.addAll(own);
+            return own.isEmpty() ? skippedDraft(location, relative) : null;
+        }
+        String rawTitle = doc.getDoctitle();
+        String title = rawTitle == null ? null : Jsoup.parse(rawTitle).text();
+        if (title == null || title.isBlank()) {
+            own.add(new ContentProblem(name, "title", "is missing.", "Start the file with a line '= Title'."));
+        }
+        String type = header.type();
+        String slug = header.slug(location);
+        String section = header.section(location);
+        String summary = header.text("jbake-summary", true, "One sentence that says what the page is for.");
+        int order = header.order();
+        String owner = header.text("jbake-owner", true, "Opgaveudvalg om Innovation");
+        LocalDate reviewed = header.date("jbake-reviewed", true);
+        LocalDate nextReview = header.date("jbake-nextreview", true);
+        if (reviewed != null && nextReview != null && !nextReview.isAfter(reviewed)) {
+            own.add(new ContentProblem(name, "jbake-nextreview", "must be after jbake-reviewed (" + reviewed + ").", null));
+        }
+        String navTitle = header.text("jbake-navtitle", false, null);
+        String changeNote = header.text("jbake-changenote", false, null);
+        List<String> tags = header.tags();
+
+        String body;
+        try {
+            body = doc.convert();
+        } catch (RuntimeException e) {
+            own.add(new ContentProblem(name, null, "could not be rendered: " + firstLine(e), "Check the Asciidoc syntax near the message's line."));
+            body = "";
+        }
+        for (LogRecord r : engine.drainMessages()) {
+            String where = r.getCursor() != null && r.getCursor().getLineNumber() > 0 ? " (line " + r.getCursor().getLineNumber() + ")" : "";
+            if (AsciidocEngine.isError(r)) {
+                own.add(new ContentProblem(name, null, "Asciidoctor error" + where + ": " + r.getMessage(), null));
+            } else {
+                warnings.add(name + where + ": " + r.getMessage());
+            }
+        }
+        problems.addAll(own);
+        if (!own.isEmpty()) return null;
+        return new Page(relative, location.url(), slug, section, location.sectionIndex(), type, status, date,
+                title, navTitle == null ? title : navTitle, summary, order, owner, reviewed, nextReview,
+                changeNote, tags, body, headings(doc));
+    }
+
+    /** A marker for a draft that a normal build leaves out; only counted. */
+    private static Page skippedDraft(PageHeader.Location location, Path relative) {
+        return new Page(relative, location.url(), location.slug(), location.section(), location.sectionIndex(),
+                "page", "draft", null, null, null, null, 0, null, null, null, null, List.of(), "", List.of());
+    }
+
+    private static List<Page.Heading> headings(Document doc) {
+        List<Page.Heading> headings = new ArrayList<>();
+        for (StructuralNode block : doc.getBlocks()) {
+            if (block instanceof Section section && section.getLevel() == 1 && section.getId() != null) {
+                headings.add(new Page.Heading(section.getId(), Jsoup.parse(section.getTitle()).text()));
+            }
+        }
+        return headings;
+    }
+
+    private static void checkDuplicateSlugs(List<Page> pages, List<ContentProblem> problems) {
+        Map<String, Page> seen = new HashMap<>();
+        for (Page page : pages) {
+            Page first = seen.putIfAbsent(page.slug(), page);
+            if (first != null) {
+                problems.add(new ContentProblem("content/" + page.source(), "jbake-slug",
+                        "'" + page.slug() + "' is also the slug of content/" + first.source() + ".",
+                        "Slugs are unique in the handbook: rename one of the files."));
+            }
+        }
+    }
+
+    private static String firstLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) root = root.getCause();
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+}

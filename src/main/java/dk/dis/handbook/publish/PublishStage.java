@@ -1,0 +1,84 @@
+package dk.dis.handbook.publish;
+
+import dk.dis.handbook.content.ContentException;
+import dk.dis.handbook.content.ContentProblem;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Stage "publish": copies the static assets into the staged site, checks every internal link,
+ * and only then replaces the output folder, so a failing build never leaves a half-written site.
+ */
+public final class PublishStage {
+
+    public record Result(int internalLinks, int externalLinks, long bytes, int files) {}
+
+    /** Copies assets/ (CSS, scripts, images) into the staged site; diagrams are inlined, not copied. */
+    public static void copyAssets(Path assetsDir, Path stagingDir) throws IOException {
+        if (!Files.isDirectory(assetsDir)) return;
+        Path target = stagingDir.resolve("assets");
+        try (Stream<Path> walk = Files.walk(assetsDir)) {
+            for (Path p : walk.toList()) {
+                Path rel = assetsDir.relativize(p);
+                if (rel.startsWith("diagrams")) continue;
+                Path to = target.resolve(rel.toString());
+                if (Files.isDirectory(p)) Files.createDirectories(to);
+                else Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    public Result run(Path stagingDir, Path outDir, String siteOrigin, Map<String, String> sourceOf)
+            throws IOException, ContentException {
+        List<ContentProblem> problems = new ArrayList<>();
+        LinkChecker.Result links = new LinkChecker(stagingDir, siteOrigin).check(sourceOf, problems);
+        if (!problems.isEmpty()) throw new ContentException(problems);
+        long[] totals = new long[2];
+        try (Stream<Path> walk = Files.walk(stagingDir)) {
+            walk.filter(Files::isRegularFile).forEach(p -> {
+                totals[0] += p.toFile().length();
+                totals[1]++;
+            });
+        }
+        swap(stagingDir, outDir);
+        return new Result(links.internalLinks(), links.externalLinks().size(), totals[0], (int) totals[1]);
+    }
+
+    /** Moves the staged site into place; the previous site is removed only after the move succeeded. */
+    static void swap(Path stagingDir, Path outDir) throws IOException {
+        Path old = null;
+        if (Files.exists(outDir)) {
+            old = outDir.resolveSibling(outDir.getFileName() + ".old-" + System.nanoTime());
+            Files.move(outDir, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(stagingDir, outDir, StandardCopyOption.ATOMIC_MOVE);
+        if (old != null) deleteTree(old);
+    }
+
+    public static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}
