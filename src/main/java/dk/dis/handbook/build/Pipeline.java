@@ -39,6 +39,13 @@ public final class Pipeline {
     public Outcome build(BuildOptions options) throws IOException, ContentException, ConfigException {
         // JRuby takes seconds to boot: start it first and do everything else meanwhile.
         try (AsciidocEngine engine = AsciidocEngine.startBooting(options.assetsDir().resolve("diagrams"))) {
+            return build(options, engine);
+        }
+    }
+
+    /** Builds with an engine that is already booting or booted (one per JVM; tests share it). */
+    public Outcome build(BuildOptions options, AsciidocEngine engine) throws IOException, ContentException, ConfigException {
+        {
             HandbookConfig config = HandbookConfig.load(options.configFile());
             Path out = options.outDir().toAbsolutePath().normalize();
             Files.createDirectories(out.getParent());

@@ -51,6 +51,7 @@ public final class LinkChecker {
             String outputPath = siteDir.relativize(file).toString().replace('\\', '/');
             String source = sourceOf.getOrDefault(outputPath, "templates (output " + outputPath + ")");
             Document doc = parse(file);
+            Set<String> reported = new HashSet<>();
             URI base = URI.create("/" + outputPath);
             for (Element a : doc.select("a[href], link[href], img[src], script[src]")) {
                 String raw = a.hasAttr("href") ? a.attr("href") : a.attr("src");
@@ -62,7 +63,7 @@ public final class LinkChecker {
                     continue;
                 }
                 if (uri.getScheme() != null || uri.getHost() != null) {
-                    if (siteOrigin != null && uri.toString().startsWith(siteOrigin + "/") && "a".equals(a.tagName())) {
+                    if (siteOrigin != null && uri.toString().startsWith(siteOrigin + "/")) {
                         uri = URI.create(uri.toString().substring(siteOrigin.length()));
                     } else {
                         external.add(uri.toString());
@@ -71,7 +72,7 @@ public final class LinkChecker {
                 }
                 internal++;
                 String problem = resolve(uri.getPath(), uri.getFragment());
-                if (problem != null) {
+                if (problem != null && reported.add(raw)) {
                     problems.add(new ContentProblem(source, null, "links to '" + raw + "', but " + problem,
                             "Fix the link, or add the missing page or section id."));
                 }
