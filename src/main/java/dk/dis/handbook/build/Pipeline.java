@@ -9,6 +9,8 @@ import dk.dis.handbook.content.ContentProblem;
 import dk.dis.handbook.content.Page;
 import dk.dis.handbook.convert.AsciidocEngine;
 import dk.dis.handbook.convert.ConvertStage;
+import dk.dis.handbook.convert.HtmlSanitizer;
+import dk.dis.handbook.publish.AssetFingerprinter;
 import dk.dis.handbook.publish.PublishStage;
 import freemarker.template.TemplateException;
 
@@ -63,11 +65,10 @@ public final class Pipeline {
     private Outcome stages(AsciidocEngine engine, HandbookConfig config, BuildOptions options, Path staging, Path out)
             throws IOException, ContentException {
         BakeStage bake = new BakeStage(options.templateDir());
-        PublishStage.copyAssets(options.assetsDir(), staging);
-        Map<String, String> assets = Map.of("css", "/assets/css/site.css");
+        Map<String, String> assets = AssetFingerprinter.copy(options.assetsDir(), staging);
 
         report.begin("convert", "Asciidoc → HTML from " + options.contentDir());
-        ConvertStage.Result converted = new ConvertStage(engine).run(options.contentDir(), options.preview());
+        ConvertStage.Result converted = new ConvertStage(engine, new HtmlSanitizer(config.baseUrlTrimmed())).run(options.contentDir(), options.preview());
         converted.warnings().forEach(report::warn);
         report.end("convert", converted.pages().size() + " pages, " + converted.draftsSkipped() + " drafts left out");
 
@@ -92,7 +93,10 @@ public final class Pipeline {
         report.begin("publish", "checking links and replacing " + out);
         Map<String, String> sourceOf = new HashMap<>();
         for (Page page : site.pages()) sourceOf.put(page.outputPath(), "content/" + page.source().toString().replace('\\', '/'));
-        PublishStage.Result published = new PublishStage().run(staging, out, config.baseUrlTrimmed(), sourceOf);
+        List<String> secrets = new ArrayList<>();
+        if (System.getenv("STRAPI_TOKEN") != null) secrets.add(System.getenv("STRAPI_TOKEN"));
+        PublishStage.Result published = new PublishStage().run(new PublishStage.Request(staging, out,
+                config.baseUrlTrimmed(), options.preview(), site.pages(), sourceOf, converted.draftUrls(), secrets));
         report.end("publish", published.internalLinks() + " internal links checked, "
                 + published.externalLinks() + " external listed, " + published.files() + " files");
 

@@ -29,6 +29,12 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // Netlify names the deploy context; a preview build (drafts, noindex) must never go to production.
+        if (preview && "production".equals(System.getenv("CONTEXT"))) {
+            System.err.println("Build refused: --preview in the production context would publish drafts. "
+                    + "Build without --preview for production.");
+            return 2;
+        }
         BuildOptions options = BuildOptions.defaults(root).withPreview(preview);
         if (out != null) options = options.withOutDir(out);
         if (content != null) options = options.withContentDir(content);

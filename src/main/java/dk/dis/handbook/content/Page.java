@@ -11,6 +11,7 @@ import java.util.List;
  * @param url          site-absolute URL ending in '/', e.g. /trin-2/noeglespoergsmaal/
  * @param sectionIndex true for a section's index.adoc (its entry in the top navigation level)
  * @param headings     the page's level-2 sections, for the in-page contents list
+ * @param oldUrls      URLs the page had before it was renamed; they redirect here
  */
 public record Page(
         Path source,
@@ -31,7 +32,8 @@ public record Page(
         String changeNote,
         List<String> tags,
         String bodyHtml,
-        List<Heading> headings) {
+        List<Heading> headings,
+        List<String> oldUrls) {
 
     public record Heading(String id, String title) {}
 

@@ -38,28 +38,35 @@ public final class AsciidocEngine implements AutoCloseable {
             Map.entry("untitled-label", "Uden titel"));
 
     private final CompletableFuture<Asciidoctor> booting;
+    private final Diagrams diagrams;
     private final ThreadLocal<List<LogRecord>> messages = ThreadLocal.withInitial(ArrayList::new);
 
-    private AsciidocEngine(CompletableFuture<Asciidoctor> booting) {
+    private AsciidocEngine(CompletableFuture<Asciidoctor> booting, Diagrams diagrams) {
         this.booting = booting;
+        this.diagrams = diagrams;
     }
 
     /** Starts booting JRuby and Asciidoctor on a background thread and returns at once. */
     public static AsciidocEngine startBooting(Path diagramDir) {
         // A build converts each page once: JRuby's interpreter beats compiling Ruby to bytecode.
         if (System.getProperty("jruby.compile.mode") == null) System.setProperty("jruby.compile.mode", "OFF");
+        Diagrams diagrams = new Diagrams(diagramDir);
         CompletableFuture<Asciidoctor> booting = CompletableFuture.supplyAsync(() -> {
             Asciidoctor asciidoctor = Asciidoctor.Factory.create();
-            asciidoctor.javaExtensionRegistry().blockMacro(new DiagramMacro(diagramDir));
+            asciidoctor.javaExtensionRegistry().blockMacro(new DiagramMacro(diagrams));
             return asciidoctor;
         });
-        AsciidocEngine engine = new AsciidocEngine(booting);
+        AsciidocEngine engine = new AsciidocEngine(booting, diagrams);
         booting.thenAccept(a -> a.registerLogHandler(engine::record));
         return engine;
     }
 
     private void record(LogRecord logRecord) {
         messages.get().add(logRecord);
+    }
+
+    public Diagrams diagrams() {
+        return diagrams;
     }
 
     Asciidoctor asciidoctor() {

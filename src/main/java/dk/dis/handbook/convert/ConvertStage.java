@@ -25,12 +25,18 @@ import java.util.stream.Stream;
 public final class ConvertStage {
 
     /** What the stage produced, plus the drafts it left out (counted for the summary). */
-    public record Result(List<Page> pages, int draftsSkipped, List<String> warnings) {}
+    public record Result(List<Page> pages, List<String> draftUrls, List<String> warnings) {
+        public int draftsSkipped() {
+            return draftUrls.size();
+        }
+    }
 
     private final AsciidocEngine engine;
+    private final HtmlSanitizer sanitizer;
 
-    public ConvertStage(AsciidocEngine engine) {
+    public ConvertStage(AsciidocEngine engine, HtmlSanitizer sanitizer) {
         this.engine = engine;
+        this.sanitizer = sanitizer;
     }
 
     public Result run(Path contentDir, boolean includeDrafts) throws ContentException, IOException {
@@ -45,14 +51,14 @@ public final class ConvertStage {
         List<ContentProblem> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         List<Page> pages = new ArrayList<>();
-        int drafts = 0;
+        List<String> drafts = new ArrayList<>();
         for (Path file : files) {
             Path relative = contentDir.relativize(file);
             String name = "content/" + relative.toString().replace('\\', '/');
             Page page = convert(file, relative, name, includeDrafts, problems, warnings);
             if (page == null) continue;
             if (page.isDraft() && !includeDrafts) {
-                drafts++;
+                drafts.add(page.url());
             } else {
                 pages.add(page);
             }
@@ -60,7 +66,7 @@ public final class ConvertStage {
         checkDuplicateSlugs(pages, problems);
         if (!problems.isEmpty()) throw new ContentException(problems);
         pages.sort(Comparator.comparing(Page::url));
-        return new Result(List.copyOf(pages), drafts, warnings);
+        return new Result(List.copyOf(pages), List.copyOf(drafts), warnings);
     }
 
     private Page convert(Path file, Path relative, String name, boolean includeDrafts,
@@ -72,6 +78,9 @@ public final class ConvertStage {
             return null;
         }
         String source = Files.readString(file, StandardCharsets.UTF_8);
+        int before = problems.size();
+        UnsafeMarkupScanner.scan(name, source, problems);
+        if (problems.size() > before) return null;
         Document doc;
         try {
             engine.drainMessages();
@@ -107,10 +116,11 @@ public final class ConvertStage {
         String navTitle = header.text("jbake-navtitle", false, null);
         String changeNote = header.text("jbake-changenote", false, null);
         List<String> tags = header.tags();
+        List<String> oldUrls = header.oldUrls(location);
 
         String body;
         try {
-            body = doc.convert();
+            body = engine.diagrams().inline(sanitizer.clean(doc.convert()));
         } catch (RuntimeException e) {
             own.add(new ContentProblem(name, null, "could not be rendered: " + firstLine(e), "Check the Asciidoc syntax near the message's line."));
             body = "";
@@ -127,13 +137,13 @@ public final class ConvertStage {
         if (!own.isEmpty()) return null;
         return new Page(relative, location.url(), slug, section, location.sectionIndex(), type, status, date,
                 title, navTitle == null ? title : navTitle, summary, order, owner, reviewed, nextReview,
-                changeNote, tags, body, headings(doc));
+                changeNote, tags, body, headings(doc), oldUrls);
     }
 
     /** A marker for a draft that a normal build leaves out; only counted. */
     private static Page skippedDraft(PageHeader.Location location, Path relative) {
         return new Page(relative, location.url(), location.slug(), location.section(), location.sectionIndex(),
-                "page", "draft", null, null, null, null, 0, null, null, null, null, List.of(), "", List.of());
+                "page", "draft", null, null, null, null, 0, null, null, null, null, List.of(), "", List.of(), List.of());
     }
 
     private static List<Page.Heading> headings(Document doc) {
@@ -147,6 +157,22 @@ public final class ConvertStage {
     }
 
     private static void checkDuplicateSlugs(List<Page> pages, List<ContentProblem> problems) {
+        Map<String, Page> byUrl = new HashMap<>();
+        for (Page page : pages) byUrl.put(page.url(), page);
+        Map<String, Page> redirected = new HashMap<>();
+        for (Page page : pages) {
+            for (String old : page.oldUrls()) {
+                Page live = byUrl.get(old);
+                Page other = redirected.putIfAbsent(old, page);
+                if (live != null) {
+                    problems.add(new ContentProblem("content/" + page.source(), "jbake-oldslugs",
+                            "'" + old + "' is the URL of content/" + live.source() + ", so it cannot redirect.", "Remove it from the list."));
+                } else if (other != null) {
+                    problems.add(new ContentProblem("content/" + page.source(), "jbake-oldslugs",
+                            "'" + old + "' is also an old URL of content/" + other.source() + ".", "Keep it on one page only."));
+                }
+            }
+        }
         Map<String, Page> seen = new HashMap<>();
         for (Page page : pages) {
             Page first = seen.putIfAbsent(page.slug(), page);

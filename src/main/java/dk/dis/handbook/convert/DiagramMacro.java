@@ -4,50 +4,24 @@ import org.asciidoctor.ast.StructuralNode;
 import org.asciidoctor.extension.BlockMacroProcessor;
 import org.asciidoctor.extension.Name;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
- * {@code diagram::NAME[]} inserts the accessible SVG {@code assets/diagrams/NAME.svg} inline, so the
- * diagram's text is real, searchable and readable by screen readers, and content never needs raw HTML.
+ * {@code diagram::NAME[]} marks where the accessible SVG {@code assets/diagrams/NAME.svg} goes. The
+ * macro leaves a placeholder; {@link Diagrams} puts the SVG in after the body has been sanitized,
+ * so content never needs raw HTML and the trusted SVG never passes through the sanitizer.
  */
 @Name("diagram")
 public class DiagramMacro extends BlockMacroProcessor {
-    private static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
+    private final Diagrams diagrams;
 
-    private final Path diagramDir;
-    private final Map<String, String> cache = new ConcurrentHashMap<>();
-
-    public DiagramMacro(Path diagramDir) {
-        this.diagramDir = diagramDir;
+    public DiagramMacro(Diagrams diagrams) {
+        this.diagrams = diagrams;
     }
 
     @Override
     public Object process(StructuralNode parent, String target, Map<String, Object> attributes) {
-        if (!NAME.matcher(target).matches()) {
-            throw new IllegalArgumentException("diagram name '" + target + "' may only use a-z, 0-9 and '-'");
-        }
-        String svg = cache.computeIfAbsent(target, this::read);
-        return createBlock(parent, "pass", "<div class=\"diagram\">\n" + svg.strip() + "\n</div>");
-    }
-
-    private String read(String name) {
-        Path file = diagramDir.resolve(name + ".svg");
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("unknown diagram '" + name + "': " + file + " does not exist");
-        }
-        try {
-            String svg = Files.readString(file, StandardCharsets.UTF_8);
-            // Drop an XML declaration: it is not allowed inside HTML.
-            return svg.replaceFirst("^\\s*<\\?xml[^>]*\\?>", "");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        diagrams.svg(target); // fails here, naming the page, if the diagram does not exist
+        return createBlock(parent, "pass", Diagrams.placeholder(target));
     }
 }

@@ -1,6 +1,7 @@
 package dk.dis.handbook.convert;
 
 import dk.dis.handbook.content.ContentProblem;
+import org.jsoup.parser.Parser;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -50,7 +51,8 @@ final class PageHeader {
 
     String text(String field, boolean required, String example) {
         Object value = attributes.get(field);
-        String s = value == null ? null : value.toString().strip();
+        // Asciidoctor HTML-escapes header attribute values; templates escape again, so keep plain text here.
+        String s = value == null ? null : Parser.unescapeEntities(value.toString(), false).strip();
         if ((s == null || s.isEmpty()) && required) {
             problems.add(new ContentProblem(file, field, "is missing.", "Add ':" + field + ": " + example + "' to the page header."));
             return null;
@@ -116,6 +118,27 @@ final class PageHeader {
                     "Move the file to content/" + s + "/, or set ':jbake-section: " + location.section() + "'."));
         }
         return location.section();
+    }
+
+    /** Old slugs (same section) or old paths (/section/slug/) of a renamed page, as URLs. */
+    List<String> oldUrls(Location location) {
+        String s = text("jbake-oldslugs", false, null);
+        if (s == null) return List.of();
+        List<String> urls = new java.util.ArrayList<>();
+        for (String entry : s.split(",")) {
+            String old = entry.strip();
+            if (old.isEmpty()) continue;
+            if (old.startsWith("/")) {
+                urls.add(old.endsWith("/") ? old : old + "/");
+            } else if (!SLUG.matcher(old).matches()) {
+                problems.add(new ContentProblem(file, "jbake-oldslugs", "has '" + old + "': use slugs (a-z, 0-9, '-') or paths starting with '/'.", null));
+            } else if (location.sectionIndex()) {
+                urls.add("/" + old + "/");
+            } else {
+                urls.add("/" + location.section() + "/" + old + "/");
+            }
+        }
+        return urls;
     }
 
     List<String> tags() {

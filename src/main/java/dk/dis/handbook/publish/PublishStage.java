@@ -2,6 +2,7 @@ package dk.dis.handbook.publish;
 
 import dk.dis.handbook.content.ContentException;
 import dk.dis.handbook.content.ContentProblem;
+import dk.dis.handbook.content.Page;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -16,33 +17,24 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Stage "publish": copies the static assets into the staged site, checks every internal link,
- * and only then replaces the output folder, so a failing build never leaves a half-written site.
+ * Stage "publish": writes the hosting rules, checks every internal link and the output guard's
+ * rules, and only then replaces the output folder, so a failing build never leaves a half-written site.
  */
 public final class PublishStage {
 
     public record Result(int internalLinks, int externalLinks, long bytes, int files) {}
 
-    /** Copies assets/ (CSS, scripts, images) into the staged site; diagrams are inlined, not copied. */
-    public static void copyAssets(Path assetsDir, Path stagingDir) throws IOException {
-        if (!Files.isDirectory(assetsDir)) return;
-        Path target = stagingDir.resolve("assets");
-        try (Stream<Path> walk = Files.walk(assetsDir)) {
-            for (Path p : walk.toList()) {
-                Path rel = assetsDir.relativize(p);
-                if (rel.startsWith("diagrams")) continue;
-                Path to = target.resolve(rel.toString());
-                if (Files.isDirectory(p)) Files.createDirectories(to);
-                else Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-    }
+    /** What the publish stage needs to know about the build. */
+    public record Request(Path stagingDir, Path outDir, String siteOrigin, boolean preview, List<Page> pages,
+                          Map<String, String> sourceOf, List<String> draftUrls, List<String> secrets) {}
 
-    public Result run(Path stagingDir, Path outDir, String siteOrigin, Map<String, String> sourceOf)
-            throws IOException, ContentException {
+    public Result run(Request r) throws IOException, ContentException {
+        HostingRules.write(r.stagingDir(), r.preview(), r.pages());
         List<ContentProblem> problems = new ArrayList<>();
-        LinkChecker.Result links = new LinkChecker(stagingDir, siteOrigin).check(sourceOf, problems);
+        LinkChecker.Result links = new LinkChecker(r.stagingDir(), r.siteOrigin()).check(r.sourceOf(), problems);
+        OutputGuard.check(r.stagingDir(), r.preview(), r.draftUrls(), r.secrets(), r.sourceOf(), problems);
         if (!problems.isEmpty()) throw new ContentException(problems);
+        Path stagingDir = r.stagingDir();
         long[] totals = new long[2];
         try (Stream<Path> walk = Files.walk(stagingDir)) {
             walk.filter(Files::isRegularFile).forEach(p -> {
@@ -50,7 +42,7 @@ public final class PublishStage {
                 totals[1]++;
             });
         }
-        swap(stagingDir, outDir);
+        swap(stagingDir, r.outDir());
         return new Result(links.internalLinks(), links.externalLinks().size(), totals[0], (int) totals[1]);
     }
 

@@ -1,0 +1,117 @@
+package dk.dis.handbook.publish;
+
+import dk.dis.handbook.content.ContentProblem;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The last look at a staged site before it replaces the published one. Content is sanitized on the
+ * way in; this checks the result, so a template or sanitizer mistake cannot ship either:
+ * no script but the site's own, no inline handlers or styles, no script/data URLs, no frames, no
+ * third-party resources; and in production no draft, preview banner, noindex or secret.
+ */
+public final class OutputGuard {
+    private static final Pattern UNSAFE_URL = Pattern.compile("(?i)^\\s*(javascript|vbscript|data):");
+
+    private OutputGuard() {}
+
+    /**
+     * @param draftUrls URLs of drafts left out of this build (must not exist in production)
+     * @param secrets   values that must never appear in output (e.g. the CMS token)
+     */
+    public static void check(Path siteDir, boolean preview, Collection<String> draftUrls, Collection<String> secrets,
+                             Map<String, String> sourceOf, List<ContentProblem> problems) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(siteDir)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path file : files) {
+            String rel = siteDir.relativize(file).toString().replace('\\', '/');
+            String where = sourceOf.getOrDefault(rel, "output " + rel);
+            String text = isText(rel) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+            if (text != null) {
+                for (String secret : secrets) {
+                    if (secret != null && secret.length() >= 8 && text.contains(secret)) {
+                        problems.add(new ContentProblem(where, null, "contains a secret (the CMS token).",
+                                "Remove it from the content or config; rotate the token."));
+                    }
+                }
+            }
+            if (!preview && rel.equals("_headers") && text != null && text.contains("X-Robots-Tag")) {
+                problems.add(new ContentProblem(where, null, "sends noindex in a production build.", "Build without --preview."));
+            }
+            if (rel.endsWith(".html") && text != null) checkPage(Jsoup.parse(text), where, preview, problems);
+        }
+        if (!preview) {
+            for (String url : draftUrls) {
+                if (Files.exists(siteDir.resolve(url.substring(1)).resolve("index.html"))) {
+                    problems.add(new ContentProblem(where(sourceOf, url), null, "is a draft but was written to a production build.", null));
+                }
+            }
+        }
+    }
+
+    private static String where(Map<String, String> sourceOf, String url) {
+        return sourceOf.getOrDefault(url.substring(1) + "index.html", "output " + url);
+    }
+
+    private static void checkPage(Document doc, String where, boolean preview, List<ContentProblem> problems) {
+        for (Element script : doc.select("script")) {
+            if (!script.attr("src").startsWith("/assets/") || !script.data().isBlank()) {
+                problems.add(problem(where, "has a script that is not one of the site's own files: " + abbreviate(script.outerHtml())));
+            }
+        }
+        for (Element e : doc.select("iframe, frame, object, embed, applet, style, base, form[action^=http]")) {
+            problems.add(problem(where, "has a <" + e.tagName() + "> element, which pages may not contain."));
+        }
+        for (Element e : doc.getAllElements()) {
+            for (var attribute : e.attributes()) {
+                String name = attribute.getKey().toLowerCase();
+                String value = attribute.getValue();
+                if (name.startsWith("on")) {
+                    problems.add(problem(where, "has an event-handler attribute " + name + " on <" + e.tagName() + ">."));
+                } else if (name.equals("style") || name.equals("srcdoc")) {
+                    problems.add(problem(where, "has a " + name + " attribute on <" + e.tagName() + "> (blocked by the Content-Security-Policy)."));
+                } else if ((name.equals("href") || name.equals("src") || name.equals("action") || name.equals("formaction")
+                        || name.equals("xlink:href") || name.equals("poster")) && UNSAFE_URL.matcher(value).find()) {
+                    problems.add(problem(where, "has a " + value.strip().split(":")[0] + ": URL in " + name + "."));
+                } else if (name.equals("src") || (name.equals("href") && e.tagName().equals("link") && !e.attr("rel").equals("canonical"))) {
+                    if (value.matches("(?i)^\\s*(https?:)?//.*")) {
+                        problems.add(problem(where, "loads " + value + " from another origin."));
+                    }
+                }
+            }
+        }
+        if (!preview) {
+            if (!doc.select(".preview-banner").isEmpty()) {
+                problems.add(problem(where, "shows the preview banner in a production build."));
+            }
+            if (!doc.select("meta[name=robots][content*=noindex]").isEmpty()) {
+                problems.add(problem(where, "has noindex in a production build."));
+            }
+        }
+    }
+
+    private static ContentProblem problem(String where, String message) {
+        return new ContentProblem(where, null, message, null);
+    }
+
+    private static boolean isText(String rel) {
+        return rel.matches(".*\\.(html|xml|css|js|json|txt|svg)$") || rel.equals("_headers") || rel.equals("_redirects");
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 80 ? s.substring(0, 80) + "…" : s;
+    }
+}
