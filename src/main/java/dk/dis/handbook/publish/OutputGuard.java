@@ -93,6 +93,13 @@ public final class OutputGuard {
                 }
             }
         }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Element e : doc.select("[id]")) {
+            if (!ids.add(e.id())) {
+                problems.add(problem(where, "has the id '" + e.id() + "' twice; links to it are ambiguous.",
+                        "Rename the section id in the content (the page layout uses ids such as sideindhold and hovedmenu)."));
+            }
+        }
         if (!preview) {
             if (!doc.select(".preview-banner").isEmpty()) {
                 problems.add(problem(where, "shows the preview banner in a production build."));
@@ -104,7 +111,11 @@ public final class OutputGuard {
     }
 
     private static ContentProblem problem(String where, String message) {
-        return new ContentProblem(where, null, message, null);
+        return problem(where, message, null);
+    }
+
+    private static ContentProblem problem(String where, String message, String fix) {
+        return new ContentProblem(where, null, message, fix);
     }
 
     private static boolean isText(String rel) {

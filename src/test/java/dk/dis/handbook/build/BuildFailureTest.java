@@ -110,6 +110,13 @@ class BuildFailureTest {
     }
 
     @Test
+    void aSectionIdThatClashesWithThePageLayoutIsNamed() throws Exception {
+        handbook.write("trin-1/detaljer.adoc", header("Detaljer", "trin-1", "detaljer") + "[[hovedmenu]]\n== Menu\n\nTekst.\n");
+        assertThatThrownBy(handbook::build)
+                .hasMessageContaining("content/trin-1/detaljer.adoc: has the id 'hovedmenu' twice");
+    }
+
+    @Test
     void allProblemsAreReportedAtOnce() throws Exception {
         handbook.write("trin-1/a.adoc", header("A", "trin-1", "a", ":jbake-date:DELETE") + "Tekst.\n");
         handbook.write("trin-1/b.adoc", header("B", "trin-1", "b", ":jbake-owner:DELETE") + "Tekst.\n");
