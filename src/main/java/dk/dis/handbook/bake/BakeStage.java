@@ -1,6 +1,8 @@
 package dk.dis.handbook.bake;
 
 import dk.dis.handbook.config.HandbookConfig;
+import dk.dis.handbook.content.ContentException;
+import dk.dis.handbook.content.ContentProblem;
 import dk.dis.handbook.content.Page;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
@@ -47,7 +49,15 @@ public final class BakeStage {
     }
 
     public Result run(SiteMap site, HandbookConfig config, Path outDir, boolean preview, Map<String, String> assets)
-            throws IOException, TemplateException {
+            throws IOException, TemplateException, ContentException {
+        List<ContentProblem> problems = new ArrayList<>();
+        PracticeLinks practice = PracticeLinks.of(site, problems);
+        Map<String, String> principleTitles = new LinkedHashMap<>();
+        site.page(PracticeLinks.PRINCIPLES_URL).ifPresent(p -> p.headings().forEach(h -> principleTitles.put(h.id(), h.title())));
+        List<Map<String, Object>> catalogue = IdeaCatalogue.cards(site, principleTitles).stream()
+                .map(c -> cardModel(c, principleTitles)).toList();
+        if (!problems.isEmpty()) throw new ContentException(problems);
+
         Map<String, Object> shared = new HashMap<>();
         shared.put("site", siteModel(config));
         shared.put("nav", navModel(site));
@@ -58,7 +68,12 @@ public final class BakeStage {
         int files = 0;
         for (Page page : site.pages()) {
             Map<String, Object> model = new HashMap<>(shared);
-            model.put("page", pageModel(page));
+            Map<String, Object> pageModel = pageModel(page);
+            pageModel.put("body", practice.addTo(page));
+            model.put("page", pageModel);
+            model.put("worksheet", "worksheet".equals(page.template()) ? questionModels(Worksheet.questions(site, page, problems)) : List.of());
+            model.put("catalogue", "catalogue".equals(page.template()) ? catalogue : List.of());
+            model.put("phases", IdeaCatalogue.PHASES);
             model.put("breadcrumbs", breadcrumbs(site, page));
             model.put("prev", site.previous(page).map(BakeStage::link).orElse(null));
             model.put("next", site.next(page).map(BakeStage::link).orElse(null));
@@ -69,6 +84,7 @@ public final class BakeStage {
             render(page.isPost() ? "post.ftlh" : "page.ftlh", model, outDir.resolve(page.outputPath()));
             files++;
         }
+        if (!problems.isEmpty()) throw new ContentException(problems);
         int pages = files;
 
         Map<String, Object> notFound = new HashMap<>(shared);
@@ -142,6 +158,30 @@ public final class BakeStage {
         return page.headings().stream().map(h -> Map.<String, Object>of("id", h.id(), "title", h.title())).toList();
     }
 
+    private static List<Map<String, Object>> questionModels(List<Worksheet.Question> questions) {
+        return questions.stream().map(q -> Map.<String, Object>of("number", q.number(), "id", q.id(), "text", q.text(),
+                "examples", q.examples())).toList();
+    }
+
+    private static Map<String, Object> cardModel(IdeaCatalogue.Card c, Map<String, String> principleTitles) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("id", c.id());
+        m.put("title", c.title());
+        m.put("url", c.url());
+        m.put("group", c.sourceTitle());
+        m.put("what", c.fields().get("Hvad"));
+        m.put("when", c.fields().get("Hvornår i innovationsloopet"));
+        m.put("time", c.fields().get("Tid"));
+        m.put("who", c.fields().get("Hvem"));
+        m.put("phases", c.phases());
+        m.put("whoFacets", c.who());
+        m.put("timeFacets", c.time());
+        m.put("projects", c.projects());
+        m.put("principles", c.principles().stream()
+                .map(id -> Map.of("title", principleTitles.get(id), "url", PracticeLinks.PRINCIPLES_URL + "#" + id)).toList());
+        return m;
+    }
+
     static Map<String, Object> pageModel(Page p) {
         Map<String, Object> m = new HashMap<>();
         m.put("title", p.title());
@@ -163,6 +203,7 @@ public final class BakeStage {
         m.put("changeNote", p.changeNote() == null ? "" : p.changeNote());
         m.put("tags", p.tags());
         m.put("body", p.bodyHtml());
+        m.put("template", p.template());
         return m;
     }
 }

@@ -12,6 +12,8 @@ import java.util.List;
  * @param sectionIndex true for a section's index.adoc (its entry in the top navigation level)
  * @param headings     the page's level-2 sections, for the in-page contents list
  * @param oldUrls      URLs the page had before it was renamed; they redirect here
+ * @param template     "page" (default), "worksheet" or "catalogue": what the page adds to its text
+ * @param templateSource for a worksheet, the URL of the page whose questions it asks
  */
 public record Page(
         Path source,
@@ -33,9 +35,15 @@ public record Page(
         List<String> tags,
         String bodyHtml,
         List<Heading> headings,
-        List<String> oldUrls) {
+        List<String> oldUrls,
+        String template,
+        String templateSource) {
 
-    public record Heading(String id, String title) {}
+    /**
+     * A level-2 section. {@code principles} are ids of the model's principles (on /trin-1/) that the
+     * section puts into practice, from the section's {@code principper} attribute.
+     */
+    public record Heading(String id, String title, List<String> principles) {}
 
     public boolean isPost() {
         return "post".equals(type);

@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** Stage "convert": every Asciidoc page under content/ → a checked {@link Page} with safe body HTML. */
@@ -117,6 +118,8 @@ public final class ConvertStage {
         String changeNote = header.text("jbake-changenote", false, null);
         List<String> tags = header.tags();
         List<String> oldUrls = header.oldUrls(location);
+        String template = header.oneOfOptional("jbake-template", Set.of("page", "worksheet", "catalogue"), "page");
+        String templateSource = header.text("jbake-worksheet-source", "worksheet".equals(template), "/trin-2/noeglespoergsmaal/");
 
         String body;
         try {
@@ -137,20 +140,22 @@ public final class ConvertStage {
         if (!own.isEmpty()) return null;
         return new Page(relative, location.url(), slug, section, location.sectionIndex(), type, status, date,
                 title, navTitle == null ? title : navTitle, summary, order, owner, reviewed, nextReview,
-                changeNote, tags, body, headings(doc), oldUrls);
+                changeNote, tags, body, headings(doc), oldUrls, template, templateSource);
     }
 
     /** A marker for a draft that a normal build leaves out; only counted. */
     private static Page skippedDraft(PageHeader.Location location, Path relative) {
         return new Page(relative, location.url(), location.slug(), location.section(), location.sectionIndex(),
-                "page", "draft", null, null, null, null, 0, null, null, null, null, List.of(), "", List.of(), List.of());
+                "page", "draft", null, null, null, null, 0, null, null, null, null, List.of(), "", List.of(), List.of(), "page", null);
     }
 
     private static List<Page.Heading> headings(Document doc) {
         List<Page.Heading> headings = new ArrayList<>();
         for (StructuralNode block : doc.getBlocks()) {
             if (block instanceof Section section && section.getLevel() == 1 && section.getId() != null) {
-                headings.add(new Page.Heading(section.getId(), Jsoup.parse(section.getTitle()).text()));
+                Object principles = section.getAttribute("principper");
+                headings.add(new Page.Heading(section.getId(), Jsoup.parse(section.getTitle()).text(),
+                        principles == null ? List.of() : List.of(principles.toString().trim().split("[\\s,]+"))));
             }
         }
         return headings;

@@ -69,6 +69,17 @@ final class PageHeader {
         return s;
     }
 
+    /** An optional field with a fixed set of values; the default when absent. */
+    String oneOfOptional(String field, Set<String> allowed, String fallback) {
+        String s = text(field, false, null);
+        if (s == null) return fallback;
+        if (!allowed.contains(s)) {
+            problems.add(new ContentProblem(file, field, "is '" + s + "', must be one of " + allowed + ".", null));
+            return fallback;
+        }
+        return s;
+    }
+
     String type() {
         return oneOf("jbake-type", TYPES, "page");
     }

@@ -136,7 +136,8 @@ class HandbookSiteTest {
     void previousAndNextStayWithinAStep() {
         Document questions = pages.get("/trin-2/noeglespoergsmaal/");
         assertThat(questions.select("a[rel=prev]").attr("href")).isEqualTo("/trin-2/");
-        assertThat(questions.select("a[rel=next]").attr("href")).isEqualTo("/trin-2/aarshjul/");
+        assertThat(questions.select("a[rel=next]").attr("href")).isEqualTo("/trin-2/arbejdsark/");
+        assertThat(pages.get("/trin-2/arbejdsark/").select("a[rel=next]").attr("href")).isEqualTo("/trin-2/aarshjul/");
         assertThat(pages.get("/trin-2/aarshjul/").select("a[rel=next]")).isEmpty();
     }
 
@@ -204,5 +205,53 @@ class HandbookSiteTest {
             }
         }
         assertThat(cards).isGreaterThanOrEqualTo(25);
+    }
+
+    @Test
+    void everyPrincipleLinksToTheCardsAndLearningsThatPutItIntoPractice() {
+        Document principles = pages.get("/trin-1/");
+        for (String id : List.of("saet-retning", "faa-input-paa-tvaers", "test", "opfoelgning", "samskabelse")) {
+            Element section = principles.getElementById(id).parent();
+            List<String> links = section.select(".in-practice a").eachAttr("href");
+            assertThat(links).as(id).isNotEmpty();
+            assertThat(links).as(id).allMatch(href -> href.startsWith("/idekatalog/") || href.startsWith("/laeringsopsamling/"));
+        }
+        assertThat(principles.getElementById("test").parent().select(".in-practice a").eachAttr("href"))
+                .contains("/idekatalog/projekternes-vaerktoejer/#teknologisk-lab", "/laeringsopsamling/innovationsprincipper/#hurtigste-vej-til-handling");
+    }
+
+    @Test
+    void withoutJavaScriptTheCatalogueShowsEveryCardGroupedByPhase() {
+        Document catalogue = pages.get("/idekatalog/");
+        assertThat(catalogue.select("form#katalog-filtre").hasAttr("hidden")).isTrue();
+        assertThat(catalogue.select(".catalogue-phase > h3").eachText()).containsExactly("Udforsk", "Idé", "Test", "Implementer", "Værdi");
+        Set<String> cardsOnPages = new TreeSet<>();
+        for (String url : List.of("/idekatalog/sparringsrummet/", "/idekatalog/projekternes-vaerktoejer/",
+                "/idekatalog/succesfaktorer/", "/idekatalog/metoder/")) {
+            pages.get(url).select(".sect1 > h2[id]").forEach(h -> {
+                if (!h.parent().select("dl").isEmpty()) cardsOnPages.add(h.id());
+            });
+        }
+        Set<String> listed = new TreeSet<>(catalogue.select(".catalogue .card").eachAttr("data-card"));
+        assertThat(listed).isEqualTo(cardsOnPages);
+        assertThat(catalogue.select(".catalogue-count").text()).isEqualTo(listed.size() + " idékort");
+        Element labs = catalogue.selectFirst(".card[data-card=labs]");
+        assertThat(labs.attr("data-who").split(" ")).contains("politikere", "medarbejdere", "borgere");
+        assertThat(labs.attr("data-time")).isEqualTo("timer");
+        assertThat(catalogue.select(".card a[href^=/laeringsopsamling/projekter/#]")).isNotEmpty();
+    }
+
+    @Test
+    void withoutJavaScriptTheWorksheetIsAPrintableFormOfTheFourQuestions() {
+        Document sheet = pages.get("/trin-2/arbejdsark/");
+        assertThat(sheet.select("#arbejdsark legend").eachText()).containsExactly(
+                "1. Hvad ønsker vi primært at opnå ved innovation og digitalisering?", "2. Hvor skal vi fokusere?",
+                "3. Hvor mange ressourcer ønsker vi at bruge?", "4. Hvornår er vores innovationsarbejde en succes?");
+        assertThat(sheet.select("#arbejdsark .worksheet-hints li").eachText())
+                .contains("Mere effektiv opgaveløsning for borgere og G.K", "Innovation skal have en stor effekt for borgere");
+        assertThat(sheet.select("#arbejdsark textarea")).hasSize(4).allMatch(t -> !t.attr("aria-describedby").isEmpty());
+        assertThat(sheet.select(".worksheet-actions").hasAttr("hidden")).isTrue();
+        assertThat(sheet.select(".worksheet-note").text()).contains("Gemmes kun på denne enhed");
+        assertThat(sheet.select("script[src]").eachAttr("src")).singleElement().asString().startsWith("/assets/js/worksheet.");
     }
 }
