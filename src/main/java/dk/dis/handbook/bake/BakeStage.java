@@ -60,14 +60,27 @@ public final class BakeStage {
 
         Map<String, Object> shared = new HashMap<>();
         shared.put("site", siteModel(config));
-        shared.put("nav", navModel(site));
         shared.put("assets", assets);
         shared.put("preview", preview);
-        shared.put("home", link(site.home()));
+        // Navigation and interface text once per language, shared by all its pages.
+        Map<String, List<Map<String, Object>>> navByLocale = new HashMap<>();
+        for (String locale : site.locales()) {
+            navByLocale.put(locale, navModel(site, locale));
+            messages(locale, problems);
+        }
+        if (!problems.isEmpty()) throw new ContentException(problems);
+        shared.put("nav", navByLocale.get(site.defaultLocale()));
+        shared.put("t", Messages.of(site.defaultLocale()));
+        shared.put("lang", site.defaultLocale());
+        shared.put("alternates", List.of());
 
         int files = 0;
         for (Page page : site.pages()) {
             Map<String, Object> model = new HashMap<>(shared);
+            model.put("nav", navByLocale.get(page.locale()));
+            model.put("t", Messages.of(page.locale()));
+            model.put("lang", page.locale());
+            model.put("alternates", alternates(site, page));
             Map<String, Object> pageModel = pageModel(page);
             pageModel.put("body", practice.addTo(page));
             model.put("page", pageModel);
@@ -88,8 +101,8 @@ public final class BakeStage {
         int pages = files;
 
         Map<String, Object> notFound = new HashMap<>(shared);
-        notFound.put("page", Map.of("title", "Siden findes ikke", "url", "/404.html",
-                "summary", "Siden, du leder efter, findes ikke eller er flyttet."));
+        Map<String, String> t = Messages.of(site.defaultLocale());
+        notFound.put("page", Map.of("title", t.get("notfound.title"), "url", "/404.html", "summary", t.get("notfound.summary")));
         notFound.put("breadcrumbs", List.of());
         render("404.ftlh", notFound, outDir.resolve("404.html"));
         files++;
@@ -125,12 +138,36 @@ public final class BakeStage {
         m.put("accessibilityStatementUrl", c.accessibilityStatementUrl());
         m.put("licenceName", c.licence().name());
         m.put("licenceUrl", c.licence().url());
+        m.put("basedOnName", c.basedOn() == null ? "" : c.basedOn().name());
+        m.put("basedOnUrl", c.basedOn() == null || c.basedOn().url() == null ? "" : c.basedOn().url());
         return m;
     }
 
-    private static List<Map<String, Object>> navModel(SiteMap site) {
+    private static void messages(String locale, List<ContentProblem> problems) {
+        try {
+            Messages.of(locale);
+        } catch (java.util.MissingResourceException e) {
+            problems.add(new ContentProblem("handbook.yml", "locales", "lists '" + locale + "', but the site has no interface text in that language.",
+                    "Add src/main/resources/messages/messages_" + locale + ".properties (copy messages_en.properties and translate it)."));
+        }
+    }
+
+    /** Links to the same page in the other languages, with each language's own name. */
+    private static List<Map<String, Object>> alternates(SiteMap site, Page page) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Page other : site.translationsOf(page)) {
+            Map<String, Object> m = new HashMap<>();
+            m.put("locale", other.locale());
+            m.put("url", other.url());
+            m.put("name", Messages.of(other.locale()).get("language.name"));
+            list.add(m);
+        }
+        return list;
+    }
+
+    private static List<Map<String, Object>> navModel(SiteMap site, String locale) {
         List<Map<String, Object>> nav = new ArrayList<>();
-        for (SiteMap.Section section : site.sections()) {
+        for (SiteMap.Section section : site.sections(locale)) {
             Map<String, Object> item = link(section.index());
             item.put("section", section.index().section());
             item.put("children", section.pages().stream().map(BakeStage::link).toList());
@@ -141,8 +178,8 @@ public final class BakeStage {
 
     private static List<Map<String, Object>> breadcrumbs(SiteMap site, Page page) {
         List<Map<String, Object>> crumbs = new ArrayList<>();
-        if (page.url().equals("/")) return crumbs;
-        crumbs.add(link(site.home()));
+        if (page == site.home(page.locale())) return crumbs;
+        crumbs.add(link(site.home(page.locale())));
         if (!page.sectionIndex()) crumbs.add(link(site.sectionOf(page).index()));
         return crumbs;
     }
@@ -194,11 +231,12 @@ public final class BakeStage {
         m.put("isPost", p.isPost());
         m.put("isDraft", p.isDraft());
         m.put("owner", p.owner());
-        m.put("date", DanishDates.format(p.date()));
+        m.put("locale", p.locale());
+        m.put("date", Dates.format(p.date(), p.locale()));
         m.put("dateIso", p.date().toString());
-        m.put("reviewed", DanishDates.format(p.reviewed()));
+        m.put("reviewed", Dates.format(p.reviewed(), p.locale()));
         m.put("reviewedIso", p.reviewed().toString());
-        m.put("nextReview", DanishDates.format(p.nextReview()));
+        m.put("nextReview", Dates.format(p.nextReview(), p.locale()));
         m.put("nextReviewIso", p.nextReview().toString());
         m.put("changeNote", p.changeNote() == null ? "" : p.changeNote());
         m.put("tags", p.tags());

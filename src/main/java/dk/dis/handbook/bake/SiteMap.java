@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The handbook's structure, computed once per build from page metadata: sections (top navigation
- * level, ordered by their index page's order) and their pages (second level). Previous/next and
- * breadcrumbs are looked up here instead of being queried per page.
+ * The handbook's structure, computed once per build from page metadata: per language, sections
+ * (top navigation level, ordered by their index page's order) and their pages (second level).
+ * Previous/next, breadcrumbs and the same page in other languages are looked up here instead of
+ * being queried per page.
  */
 public final class SiteMap {
 
@@ -29,35 +30,53 @@ public final class SiteMap {
         }
     }
 
-    private final List<Section> sections;
-    private final Map<String, Section> sectionByName;
-    private final Map<String, Page> pageByUrl;
-    private final Map<String, Page> previousByUrl = new HashMap<>();
-    private final Map<String, Page> nextByUrl = new HashMap<>();
-
-    private SiteMap(List<Section> sections) {
-        this.sections = sections;
-        this.sectionByName = new HashMap<>();
-        this.pageByUrl = new LinkedHashMap<>();
-        for (Section s : sections) {
-            sectionByName.put(s.index().section(), s);
-            List<Page> order = s.readingOrder();
-            for (int i = 0; i < order.size(); i++) {
-                Page p = order.get(i);
-                pageByUrl.put(p.url(), p);
-                if (i > 0) previousByUrl.put(p.url(), order.get(i - 1));
-                if (i < order.size() - 1) nextByUrl.put(p.url(), order.get(i + 1));
-            }
-        }
-    }
-
     /** Orders pages within a section: pages by order then title, then dated posts newest first. */
     static final Comparator<Page> READING_ORDER = Comparator
             .comparing(Page::isPost)
             .thenComparing((Page p) -> p.isPost() ? -p.date().toEpochDay() : p.order())
             .thenComparing(Page::title);
 
+    private final String defaultLocale;
+    private final Map<String, List<Section>> sectionsByLocale;
+    private final Map<String, Section> sectionByKey = new HashMap<>();
+    private final Map<String, Page> pageByUrl = new LinkedHashMap<>();
+    private final Map<String, List<Page>> translations = new HashMap<>();
+    private final Map<String, Page> previousByUrl = new HashMap<>();
+    private final Map<String, Page> nextByUrl = new HashMap<>();
+
+    private SiteMap(String defaultLocale, Map<String, List<Section>> sectionsByLocale) {
+        this.defaultLocale = defaultLocale;
+        this.sectionsByLocale = sectionsByLocale;
+        sectionsByLocale.forEach((locale, sections) -> {
+            for (Section s : sections) {
+                sectionByKey.put(locale + ":" + s.index().section(), s);
+                List<Page> order = s.readingOrder();
+                for (int i = 0; i < order.size(); i++) {
+                    Page p = order.get(i);
+                    pageByUrl.put(p.url(), p);
+                    translations.computeIfAbsent(p.key(), k -> new ArrayList<>()).add(p);
+                    if (i > 0) previousByUrl.put(p.url(), order.get(i - 1));
+                    if (i < order.size() - 1) nextByUrl.put(p.url(), order.get(i + 1));
+                }
+            }
+        });
+    }
+
     public static SiteMap of(List<Page> pages, List<ContentProblem> problems) {
+        return of(pages, List.of("da"), problems);
+    }
+
+    /** @param locales the site's languages, the default first */
+    public static SiteMap of(List<Page> pages, List<String> locales, List<ContentProblem> problems) {
+        Map<String, List<Section>> byLocale = new LinkedHashMap<>();
+        for (String locale : locales) {
+            List<Page> own = pages.stream().filter(p -> p.locale().equals(locale)).toList();
+            if (!own.isEmpty()) byLocale.put(locale, sections(own, problems));
+        }
+        return new SiteMap(locales.get(0), byLocale);
+    }
+
+    private static List<Section> sections(List<Page> pages, List<ContentProblem> problems) {
         Map<String, Page> indexes = new HashMap<>();
         Map<String, List<Page>> members = new HashMap<>();
         for (Page page : pages) {
@@ -66,9 +85,10 @@ public final class SiteMap {
         }
         for (Map.Entry<String, List<Page>> entry : members.entrySet()) {
             if (!indexes.containsKey(entry.getKey())) {
-                problems.add(new ContentProblem("content/" + entry.getKey() + "/", null,
+                String folder = entry.getValue().get(0).source().getParent().toString().replace('\\', '/');
+                problems.add(new ContentProblem("content/" + folder + "/", null,
                         "has pages but no published index.adoc, so they cannot be reached from the navigation.",
-                        "Add content/" + entry.getKey() + "/index.adoc, or publish it."));
+                        "Add content/" + folder + "/index.adoc, or publish it."));
             }
         }
         List<Section> sections = new ArrayList<>();
@@ -79,28 +99,53 @@ public final class SiteMap {
                     list.sort(READING_ORDER);
                     sections.add(new Section(index, List.copyOf(list)));
                 });
-        return new SiteMap(List.copyOf(sections));
+        return List.copyOf(sections);
     }
 
+    public String defaultLocale() {
+        return defaultLocale;
+    }
+
+    /** The languages that have pages, the default first. */
+    public List<String> locales() {
+        return List.copyOf(sectionsByLocale.keySet());
+    }
+
+    /** The default language's sections. */
     public List<Section> sections() {
-        return sections;
+        return sections(defaultLocale);
+    }
+
+    public List<Section> sections(String locale) {
+        return sectionsByLocale.getOrDefault(locale, List.of());
     }
 
     public Section sectionOf(Page page) {
-        return sectionByName.get(page.section());
+        return sectionByKey.get(page.locale() + ":" + page.section());
     }
 
     public Optional<Page> page(String url) {
         return Optional.ofNullable(pageByUrl.get(url));
     }
 
-    /** All pages in navigation order. */
+    /** All pages in navigation order, default language first. */
     public List<Page> pages() {
         return List.copyOf(pageByUrl.values());
     }
 
+    /** The default language's front page. */
     public Page home() {
-        return pageByUrl.get("/");
+        return home(defaultLocale);
+    }
+
+    public Page home(String locale) {
+        Section front = sectionByKey.get(locale + ":forside");
+        return front == null ? null : front.index();
+    }
+
+    /** The same page in the other languages (same section and slug). */
+    public List<Page> translationsOf(Page page) {
+        return translations.getOrDefault(page.key(), List.of()).stream().filter(p -> p != page).toList();
     }
 
     public Optional<Page> previous(Page page) {
@@ -111,9 +156,9 @@ public final class SiteMap {
         return Optional.ofNullable(nextByUrl.get(page.url()));
     }
 
-    /** Posts of the whole site, newest first (the Atom feed). */
+    /** Posts of the default language, newest first (the Atom feed). */
     public List<Page> posts() {
-        return pageByUrl.values().stream().filter(Page::isPost)
+        return pageByUrl.values().stream().filter(Page::isPost).filter(p -> p.locale().equals(defaultLocale))
                 .sorted(Comparator.comparing(Page::date).reversed().thenComparing(Page::url)).toList();
     }
 }

@@ -2,6 +2,7 @@ package dk.dis.handbook.build;
 
 import dk.dis.handbook.bake.BakeStage;
 import dk.dis.handbook.bake.SiteMap;
+import dk.dis.handbook.bake.Theme;
 import dk.dis.handbook.config.ConfigException;
 import dk.dis.handbook.config.HandbookConfig;
 import dk.dis.handbook.content.ContentException;
@@ -65,16 +66,17 @@ public final class Pipeline {
     private Outcome stages(AsciidocEngine engine, HandbookConfig config, BuildOptions options, Path staging, Path out)
             throws IOException, ContentException {
         BakeStage bake = new BakeStage(options.templateDir());
-        Map<String, String> assets = AssetFingerprinter.copy(options.assetsDir(), staging);
+        Map<String, String> assets = new java.util.TreeMap<>(AssetFingerprinter.copy(options.assetsDir(), staging));
+        Theme.write(config, staging, assets);
 
         report.begin("convert", "Asciidoc → HTML from " + options.contentDir());
-        ConvertStage.Result converted = new ConvertStage(engine, new HtmlSanitizer(config.baseUrlTrimmed())).run(options.contentDir(), options.preview());
+        ConvertStage.Result converted = new ConvertStage(engine, new HtmlSanitizer(config.baseUrlTrimmed())).run(options.contentDir(), options.preview(), config.locales());
         converted.warnings().forEach(report::warn);
         report.end("convert", converted.pages().size() + " pages, " + converted.draftsSkipped() + " drafts left out");
 
         report.begin("bake", "rendering templates");
         List<ContentProblem> problems = new ArrayList<>();
-        SiteMap site = SiteMap.of(converted.pages(), problems);
+        SiteMap site = SiteMap.of(converted.pages(), config.locales(), problems);
         if (!problems.isEmpty()) throw new ContentException(problems);
         if (site.home() == null) {
             throw new ContentException(new ContentProblem("content/index.adoc", null, "is missing or not published.",

@@ -22,11 +22,45 @@ public record HandbookConfig(
         String language,
         Contact contact,
         String accessibilityStatementUrl,
-        Licence licence) {
+        Licence licence,
+        String logo,
+        Colors colors,
+        BasedOn basedOn,
+        List<String> locales) {
 
     public record Contact(String name, String url) {}
 
     public record Licence(String name, String url) {}
+
+    /** Attribution to the model a handbook is based on (shown in the footer). */
+    public record BasedOn(String name, String url) {}
+
+    /** Brand colours; every pair the site uses is checked for WCAG AA contrast. */
+    public record Colors(String brand, String brandLight, String text, String link, String focus) {
+        public static final Colors DEFAULT = new Colors("#003a70", "#e8eef5", "#1a1a1a", "#00528a", "#b35900");
+
+        Colors withDefaults() {
+            return new Colors(or(brand, DEFAULT.brand), or(brandLight, DEFAULT.brandLight), or(text, DEFAULT.text),
+                    or(link, DEFAULT.link), or(focus, DEFAULT.focus));
+        }
+
+        private static String or(String value, String fallback) {
+            return value == null || value.isBlank() ? fallback : value.strip();
+        }
+    }
+
+    /** Optional fields get their defaults; relative paths (logo) resolve against the config's folder. */
+    private HandbookConfig complete(Path file) {
+        String logoPath = logo == null || logo.isBlank() ? null
+                : file.toAbsolutePath().getParent().resolve(logo).normalize().toString();
+        return new HandbookConfig(name, municipality, tagline, baseUrl, language, contact, accessibilityStatementUrl,
+                licence, logoPath, (colors == null ? Colors.DEFAULT : colors).withDefaults(), basedOn,
+                locales == null || locales.isEmpty() ? List.of(language) : List.copyOf(locales));
+    }
+
+    public String defaultLocale() {
+        return locales.get(0);
+    }
 
     public static HandbookConfig load(Path file) throws ConfigException {
         if (!Files.isRegularFile(file)) {
@@ -43,6 +77,7 @@ public record HandbookConfig(
         if (config == null) {
             throw new ConfigException(file + ": config file is empty.");
         }
+        config = config.complete(file);
         config.validate(file);
         return config;
     }
@@ -59,9 +94,47 @@ public record HandbookConfig(
         if (!missing.isEmpty()) {
             throw new ConfigException(file + ": missing field(s) " + String.join(", ", missing) + ". See README.md, section 'Configuration'.");
         }
+        if (logo != null && !Files.isRegularFile(Path.of(logo))) {
+            throw new ConfigException(file + ": field logo names " + logo + ", which does not exist. Put the SVG next to the config file.");
+        }
+        if (!locales.get(0).equals(language)) {
+            throw new ConfigException(file + ": field locales must start with the site's language '" + language + "'.");
+        }
+        checkColours(file);
         URI base = URI.create(baseUrl);
         if (!"https".equals(base.getScheme()) && !"http".equals(base.getScheme())) {
             throw new ConfigException(file + ": field baseUrl must be an absolute http(s) URL, was '" + baseUrl + "'.");
+        }
+    }
+
+    /**
+     * Every foreground/background pair the stylesheet uses must meet WCAG 2.1 AA: 4.5:1 for text,
+     * 3:1 for the focus outline (a non-text indicator).
+     */
+    private void checkColours(Path file) throws ConfigException {
+        Colors c = colors;
+        String[][] fields = {{"brand", c.brand()}, {"brandLight", c.brandLight()}, {"text", c.text()}, {"link", c.link()}, {"focus", c.focus()}};
+        for (String[] f : fields) {
+            if (!Contrast.isHexColour(f[1])) {
+                throw new ConfigException(file + ": colors." + f[0] + " is '" + f[1] + "'; write colours as #rrggbb.");
+            }
+        }
+        Object[][] pairs = {
+                {"colors.text on white", c.text(), "#ffffff", 4.5},
+                {"colors.link on white", c.link(), "#ffffff", 4.5},
+                {"colors.brand (headings) on white", c.brand(), "#ffffff", 4.5},
+                {"white on colors.brand (header)", "#ffffff", c.brand(), 4.5},
+                {"colors.text on colors.brandLight", c.text(), c.brandLight(), 4.5},
+                {"colors.link on colors.brandLight", c.link(), c.brandLight(), 4.5},
+                {"colors.brand on colors.brandLight", c.brand(), c.brandLight(), 4.5},
+                {"colors.focus on white (focus outline)", c.focus(), "#ffffff", 3.0}};
+        for (Object[] pair : pairs) {
+            double ratio = Contrast.ratio((String) pair[1], (String) pair[2]);
+            if (ratio < (double) pair[3]) {
+                throw new ConfigException(file + ": " + pair[0] + " (" + pair[1] + " / " + pair[2] + ") has contrast "
+                        + Contrast.format(ratio) + ", below the " + Contrast.format((double) pair[3])
+                        + " WCAG 2.1 AA requires. Choose a darker or lighter colour.");
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
  * One converted page: its header (JBake-style attributes), where it goes, and its body HTML.
  *
  * @param source       the Asciidoc file, relative to the content folder (for messages)
+ * @param locale       the page's language (the site's default, or the first folder under content/, e.g. en)
  * @param url          site-absolute URL ending in '/', e.g. /trin-2/noeglespoergsmaal/
  * @param sectionIndex true for a section's index.adoc (its entry in the top navigation level)
  * @param headings     the page's level-2 sections, for the in-page contents list
@@ -17,6 +18,7 @@ import java.util.List;
  */
 public record Page(
         Path source,
+        String locale,
         String url,
         String slug,
         String section,
@@ -51,6 +53,11 @@ public record Page(
 
     public boolean isDraft() {
         return "draft".equals(status);
+    }
+
+    /** Identifies the same page in every language: its section and slug. */
+    public String key() {
+        return section + "/" + slug;
     }
 
     /** Output file relative to the site root: /trin-1/ → trin-1/index.html. */

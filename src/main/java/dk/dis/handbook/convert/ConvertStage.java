@@ -41,6 +41,11 @@ public final class ConvertStage {
     }
 
     public Result run(Path contentDir, boolean includeDrafts) throws ContentException, IOException {
+        return run(contentDir, includeDrafts, List.of("da"));
+    }
+
+    /** @param locales the site's languages, the default first; other languages live in content/LOCALE/ */
+    public Result run(Path contentDir, boolean includeDrafts, List<String> locales) throws ContentException, IOException {
         if (!Files.isDirectory(contentDir)) {
             throw new ContentException(new ContentProblem(contentDir.toString(), null, "content folder not found.",
                     "Run the build from the handbook's folder, or pass --content DIR."));
@@ -56,7 +61,7 @@ public final class ConvertStage {
         for (Path file : files) {
             Path relative = contentDir.relativize(file);
             String name = "content/" + relative.toString().replace('\\', '/');
-            Page page = convert(file, relative, name, includeDrafts, problems, warnings);
+            Page page = convert(file, relative, name, includeDrafts, locales, problems, warnings);
             if (page == null) continue;
             if (page.isDraft() && !includeDrafts) {
                 drafts.add(page.url());
@@ -70,12 +75,13 @@ public final class ConvertStage {
         return new Result(List.copyOf(pages), List.copyOf(drafts), warnings);
     }
 
-    private Page convert(Path file, Path relative, String name, boolean includeDrafts,
+    private Page convert(Path file, Path relative, String name, boolean includeDrafts, List<String> locales,
                          List<ContentProblem> problems, List<String> warnings) throws IOException {
-        PageHeader.Location location = PageHeader.Location.of(relative);
+        PageHeader.Location location = PageHeader.Location.of(relative, locales);
         if (location == null) {
             problems.add(new ContentProblem(name, null, "is not where a page can be.",
-                    "Pages live in content/index.adoc or content/SECTION/PAGE.adoc (navigation has two levels)."));
+                    "Pages live in content/index.adoc or content/SECTION/PAGE.adoc (navigation has two levels); "
+                            + "other languages in content/LOCALE/… for the locales in handbook.yml " + locales + "."));
             return null;
         }
         String source = Files.readString(file, StandardCharsets.UTF_8);
@@ -85,7 +91,7 @@ public final class ConvertStage {
         Document doc;
         try {
             engine.drainMessages();
-            doc = engine.load(source, Map.of("docname", relative.toString()));
+            doc = engine.load(source, Map.of("docname", relative.toString(), "lang", location.locale()));
         } catch (RuntimeException e) {
             problems.add(new ContentProblem(name, null, "could not be parsed: " + firstLine(e), "Check the Asciidoc syntax."));
             return null;
@@ -138,14 +144,14 @@ public final class ConvertStage {
         }
         problems.addAll(own);
         if (!own.isEmpty()) return null;
-        return new Page(relative, location.url(), slug, section, location.sectionIndex(), type, status, date,
+        return new Page(relative, location.locale(), location.url(), slug, section, location.sectionIndex(), type, status, date,
                 title, navTitle == null ? title : navTitle, summary, order, owner, reviewed, nextReview,
                 changeNote, tags, body, headings(doc), oldUrls, template, templateSource);
     }
 
     /** A marker for a draft that a normal build leaves out; only counted. */
     private static Page skippedDraft(PageHeader.Location location, Path relative) {
-        return new Page(relative, location.url(), location.slug(), location.section(), location.sectionIndex(),
+        return new Page(relative, location.locale(), location.url(), location.slug(), location.section(), location.sectionIndex(),
                 "page", "draft", null, null, null, null, 0, null, null, null, null, List.of(), "", List.of(), List.of(), "page", null);
     }
 
@@ -180,7 +186,7 @@ public final class ConvertStage {
         }
         Map<String, Page> seen = new HashMap<>();
         for (Page page : pages) {
-            Page first = seen.putIfAbsent(page.slug(), page);
+            Page first = seen.putIfAbsent(page.locale() + ":" + page.slug(), page);
             if (first != null) {
                 problems.add(new ContentProblem("content/" + page.source(), "jbake-slug",
                         "'" + page.slug() + "' is also the slug of content/" + first.source() + ".",

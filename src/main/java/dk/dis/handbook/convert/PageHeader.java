@@ -31,19 +31,28 @@ final class PageHeader {
         this.problems = problems;
     }
 
-    /** Where a file must live and what its slug and section must be, from its path under content/. */
-    record Location(String url, String slug, String section, boolean sectionIndex) {
-        static Location of(Path relative) {
+    /**
+     * Where a file must live and what its slug and section must be, from its path under content/.
+     * A first folder named after one of the site's other locales (content/en/…) holds that language.
+     */
+    record Location(String locale, String prefix, String url, String slug, String section, boolean sectionIndex) {
+        static Location of(Path relative, List<String> locales) {
             String path = relative.toString().replace('\\', '/');
             String withoutExt = path.substring(0, path.length() - ".adoc".length());
-            String[] parts = withoutExt.split("/");
-            if (parts.length == 1) {
-                return "index".equals(parts[0]) ? new Location("/", "forside", "forside", true) : null;
+            List<String> parts = new java.util.ArrayList<>(List.of(withoutExt.split("/")));
+            String locale = locales.get(0);
+            String prefix = "/";
+            if (parts.size() > 1 && locales.subList(1, locales.size()).contains(parts.get(0))) {
+                locale = parts.remove(0);
+                prefix = "/" + locale + "/";
             }
-            if (parts.length == 2) {
-                boolean index = "index".equals(parts[1]);
-                String url = "/" + parts[0] + "/" + (index ? "" : parts[1] + "/");
-                return new Location(url, index ? parts[0] : parts[1], parts[0], index);
+            if (parts.size() == 1) {
+                return "index".equals(parts.get(0)) ? new Location(locale, prefix, prefix, "forside", "forside", true) : null;
+            }
+            if (parts.size() == 2) {
+                boolean index = "index".equals(parts.get(1));
+                String url = prefix + parts.get(0) + "/" + (index ? "" : parts.get(1) + "/");
+                return new Location(locale, prefix, url, index ? parts.get(0) : parts.get(1), parts.get(0), index);
             }
             return null;
         }
@@ -144,9 +153,9 @@ final class PageHeader {
             } else if (!SLUG.matcher(old).matches()) {
                 problems.add(new ContentProblem(file, "jbake-oldslugs", "has '" + old + "': use slugs (a-z, 0-9, '-') or paths starting with '/'.", null));
             } else if (location.sectionIndex()) {
-                urls.add("/" + old + "/");
+                urls.add(location.prefix() + old + "/");
             } else {
-                urls.add("/" + location.section() + "/" + old + "/");
+                urls.add(location.prefix() + location.section() + "/" + old + "/");
             }
         }
         return urls;

@@ -36,7 +36,7 @@ public final class AssetFingerprinter {
         return urls;
     }
 
-    static String hashedName(String logical, byte[] bytes) {
+    public static String hashedName(String logical, byte[] bytes) {
         String hash;
         try {
             hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 10);
