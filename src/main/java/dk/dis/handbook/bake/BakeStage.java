@@ -53,7 +53,8 @@ public final class BakeStage {
         List<ContentProblem> problems = new ArrayList<>();
         PracticeLinks practice = PracticeLinks.of(site, problems);
         Map<String, String> principleTitles = new LinkedHashMap<>();
-        site.page(PracticeLinks.PRINCIPLES_URL).ifPresent(p -> p.headings().forEach(h -> principleTitles.put(h.id(), h.title())));
+        site.page(PracticeLinks.PRINCIPLES_URL).ifPresent(p -> p.headings().stream().filter(Page.Heading::isPrinciple)
+                .forEach(h -> principleTitles.put(h.id(), h.title())));
         List<Map<String, Object>> catalogue = IdeaCatalogue.cards(site, principleTitles).stream()
                 .map(c -> cardModel(c, principleTitles)).toList();
         if (!problems.isEmpty()) throw new ContentException(problems);

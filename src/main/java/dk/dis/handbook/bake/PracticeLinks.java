@@ -17,7 +17,7 @@ import java.util.Map;
  * those principles on the principles page, generated from that metadata rather than kept by hand.
  */
 public final class PracticeLinks {
-    /** The principles of the DIS model are the level-2 sections of Trin 1. */
+    /** The principles of the DIS model are the sections of Trin 1 with the role 'princip'. */
     public static final String PRINCIPLES_URL = "/trin-1/";
 
     public record Link(String title, String url, String kind) {}
@@ -29,7 +29,8 @@ public final class PracticeLinks {
     public static PracticeLinks of(SiteMap site, List<ContentProblem> problems) {
         PracticeLinks links = new PracticeLinks();
         Page principles = site.page(PRINCIPLES_URL).orElse(null);
-        List<String> ids = principles == null ? List.of() : principles.headings().stream().map(Page.Heading::id).toList();
+        List<String> ids = principles == null ? List.of()
+                : principles.headings().stream().filter(Page.Heading::isPrinciple).map(Page.Heading::id).toList();
         for (Page page : site.pages()) {
             for (Page.Heading heading : page.headings()) {
                 for (String principle : heading.principles()) {

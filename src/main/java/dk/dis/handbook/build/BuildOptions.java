@@ -18,6 +18,10 @@ public record BuildOptions(Path contentDir, Path templateDir, Path assetsDir, Pa
         return new BuildOptions(content, templateDir, assetsDir, configFile, outDir, preview);
     }
 
+    public BuildOptions withConfigFile(Path config) {
+        return new BuildOptions(contentDir, templateDir, assetsDir, config, outDir, preview);
+    }
+
     public BuildOptions withPreview(boolean on) {
         return new BuildOptions(contentDir, templateDir, assetsDir, configFile, outDir, on);
     }

@@ -24,6 +24,9 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--root", defaultValue = ".", description = "The handbook's folder (default: current folder).")
     Path root;
 
+    @Option(names = "--config", description = "The municipality's config file (default: handbook.yml in --root).")
+    Path config;
+
     @Option(names = "--preview", description = "Include drafts and mark every page as a preview (never for production).")
     boolean preview;
 
@@ -38,6 +41,7 @@ final class BuildCommand implements Callable<Integer> {
         BuildOptions options = BuildOptions.defaults(root).withPreview(preview);
         if (out != null) options = options.withOutDir(out);
         if (content != null) options = options.withContentDir(content);
+        if (config != null) options = options.withConfigFile(config);
         try {
             new Pipeline(new StageReport(System.out)).build(options);
             return 0;

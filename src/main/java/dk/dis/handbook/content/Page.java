@@ -43,9 +43,14 @@ public record Page(
 
     /**
      * A level-2 section. {@code principles} are ids of the model's principles (on /trin-1/) that the
-     * section puts into practice, from the section's {@code principper} attribute.
+     * section puts into practice, from the section's {@code principper} attribute; {@code roles} are
+     * the section's Asciidoc roles ({@code [#saet-retning.princip]} marks a principle of the model).
      */
-    public record Heading(String id, String title, List<String> principles) {}
+    public record Heading(String id, String title, List<String> principles, List<String> roles) {
+        public boolean isPrinciple() {
+            return roles.contains("princip");
+        }
+    }
 
     public boolean isPost() {
         return "post".equals(type);

@@ -161,7 +161,8 @@ public final class ConvertStage {
             if (block instanceof Section section && section.getLevel() == 1 && section.getId() != null) {
                 Object principles = section.getAttribute("principper");
                 headings.add(new Page.Heading(section.getId(), Jsoup.parse(section.getTitle()).text(),
-                        principles == null ? List.of() : List.of(principles.toString().trim().split("[\\s,]+"))));
+                        principles == null ? List.of() : List.of(principles.toString().trim().split("[\\s,]+")),
+                        List.copyOf(section.getRoles())));
             }
         }
         return headings;

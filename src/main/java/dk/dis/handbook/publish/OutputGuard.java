@@ -22,6 +22,8 @@ import java.util.stream.Stream;
  * third-party resources; and in production no draft, preview banner, noindex or secret.
  */
 public final class OutputGuard {
+    /** Link relations whose target the browser fetches (canonical and alternate only name a URL). */
+    private static final Pattern LOADED_LINKS = Pattern.compile("(?i)\\b(stylesheet|icon|preload|prefetch|modulepreload|manifest|apple-touch-icon)\\b");
     private static final Pattern UNSAFE_URL = Pattern.compile("(?i)^\\s*(javascript|vbscript|data):");
 
     private OutputGuard() {}
@@ -86,7 +88,7 @@ public final class OutputGuard {
                 } else if ((name.equals("href") || name.equals("src") || name.equals("action") || name.equals("formaction")
                         || name.equals("xlink:href") || name.equals("poster")) && UNSAFE_URL.matcher(value).find()) {
                     problems.add(problem(where, "has a " + value.strip().split(":")[0] + ": URL in " + name + "."));
-                } else if (name.equals("src") || (name.equals("href") && e.tagName().equals("link") && !e.attr("rel").equals("canonical"))) {
+                } else if (name.equals("src") || (name.equals("href") && e.tagName().equals("link") && LOADED_LINKS.matcher(e.attr("rel")).find())) {
                     if (value.matches("(?i)^\\s*(https?:)?//.*")) {
                         problems.add(problem(where, "loads " + value + " from another origin."));
                     }

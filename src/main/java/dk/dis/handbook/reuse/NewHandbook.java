@@ -1,0 +1,93 @@
+package dk.dis.handbook.reuse;
+
+import dk.dis.handbook.config.ConfigException;
+import dk.dis.handbook.config.HandbookConfig;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Creates another municipality's handbook from this one: the whole project (so the same two README
+ * commands build and test it), the DIS model's content, and a config with the new name and an
+ * attribution to the model it is based on.
+ */
+public final class NewHandbook {
+    /** What a new handbook needs from this one; build output, installed packages and examples stay behind. */
+    static final List<String> PROJECT = List.of("pom.xml", "README.md", ".gitignore", ".ci", "src", "templates",
+            "assets", "content", "docs", "scripts", "netlify.toml", "cms", "bench");
+    static final Set<String> SKIP = Set.of("target", "node_modules", ".tmp", ".git", "build", "dist");
+
+    private NewHandbook() {}
+
+    public static void create(Path from, Path to, String municipality, String brandColour, String baseModelName,
+                              String baseModelUrl) throws IOException, ConfigException {
+        // The copied content keeps its languages, so the new config lists the same locales.
+        List<String> locales = HandbookConfig.load(from.resolve("handbook.yml")).locales();
+        String config = config(municipality, brandColour, baseModelName, baseModelUrl, locales);
+        Path check = Files.createTempFile("handbook", ".yml");
+        try {
+            Files.writeString(check, config, StandardCharsets.UTF_8);
+            HandbookConfig.load(check); // e.g. a brand colour without enough contrast: refuse before writing anything
+        } finally {
+            Files.deleteIfExists(check);
+        }
+        if (Files.exists(to) && (!Files.isDirectory(to) || Files.list(to).findAny().isPresent())) {
+            throw new IOException(to + " exists and is not empty: choose a new folder.");
+        }
+        if (!Files.isRegularFile(from.resolve("pom.xml")) || !Files.isDirectory(from.resolve("content"))) {
+            throw new IOException(from.toAbsolutePath() + " is not a handbook project (no pom.xml or content/): run init from the handbook's folder.");
+        }
+        Files.createDirectories(to);
+        for (String entry : PROJECT) {
+            Path source = from.resolve(entry);
+            if (Files.exists(source)) copy(source, to.resolve(entry));
+        }
+        Files.writeString(to.resolve("handbook.yml"), config, StandardCharsets.UTF_8);
+    }
+
+    static String config(String municipality, String brand, String baseModelName, String baseModelUrl, List<String> locales) {
+        String slug = municipality.toLowerCase(Locale.ROOT).replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+                .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return "# The one configuration file of " + municipality + "'s handbook.\n"
+                + "name: DIS-håndbogen\n"
+                + "municipality: " + yaml(municipality) + "\n"
+                + "tagline: " + yaml(municipality + "s politiske model for Digitalisering, Innovation og Samskabelse") + "\n"
+                + "baseUrl: https://dis." + slug + ".example\n"
+                + "language: da\n"
+                + "contact:\n  name: " + yaml(municipality) + "\n  url: /om/#kontakt\n"
+                + "accessibilityStatementUrl: https://www.was.digst.dk/\n"
+                + "licence:\n  name: CC BY 4.0\n  url: https://creativecommons.org/licenses/by/4.0/deed.da\n"
+                + "colors:\n  brand: " + yaml(brand) + "\n"
+                + "basedOn:\n  name: " + yaml(baseModelName) + "\n  url: " + yaml(baseModelUrl) + "\n"
+                + "locales: [" + String.join(", ", locales) + "]\n";
+    }
+
+    private static String yaml(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static void copy(Path source, Path target) throws IOException {
+        Files.walkFileTree(source, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                if (!dir.equals(source) && SKIP.contains(dir.getFileName().toString())) return FileVisitResult.SKIP_SUBTREE;
+                Files.createDirectories(target.resolve(source.relativize(dir).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.copy(file, target.resolve(source.relativize(file).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}
