@@ -1,0 +1,164 @@
+package dk.dis.handbook.search;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Stage "index": reads the baked pages in the staging folder, writes the Lucene index (kept
+ * beside the site, e.g. target/search-index) and exports it as static files under /soeg/data/.
+ * It also fills in the search page (the element {@code #soeg-app}) and the subject index page
+ * ({@code #emneindeks-liste}) when the content has them.
+ */
+public final class IndexStage {
+
+    public static final String DATA_FOLDER = "soeg/data";
+    public static final String SCRIPT_URL = "/assets/js/search.js";
+
+    /** What the stage produced; {@link #swapIn()} replaces the previous Lucene index once the site is published. */
+    public record Result(int pages, int sections, int files, long bytes, int subjects, Path builtIndex, Path indexDir) {
+        public void swapIn() throws IOException {
+            Path old = indexDir.resolveSibling(indexDir.getFileName() + ".old-" + System.nanoTime());
+            if (Files.exists(indexDir)) Files.move(indexDir, old, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(builtIndex, indexDir, StandardCopyOption.ATOMIC_MOVE);
+            deleteTree(old);
+        }
+
+        public String summary() {
+            return String.format(Locale.ROOT, "%d sections of %d pages, %d subject index terms, %d files (%.1f KB)",
+                    sections, pages, subjects, files, bytes / 1024.0);
+        }
+    }
+
+    private final Path contentDir;
+    private final Path indexDir;
+    private final Consumer<String> warn;
+
+    /** @param indexDir where the Lucene index lives between builds (the search command reads it) */
+    public IndexStage(Path contentDir, Path indexDir, Consumer<String> warn) {
+        this.contentDir = contentDir;
+        this.indexDir = indexDir.toAbsolutePath().normalize();
+        this.warn = warn;
+    }
+
+    /** The default place of the Lucene index for a site folder: target/site → target/search-index. */
+    public static Path indexDirFor(Path siteDir) {
+        return siteDir.toAbsolutePath().normalize().resolveSibling("search-index");
+    }
+
+    public Result run(Path staging) throws IOException {
+        List<Section> sections = SectionExtractor.extract(staging);
+        Map<String, List<String>> synonyms = Synonyms.load(contentDir.resolve(Synonyms.FILE_NAME), warn);
+        Files.createDirectories(indexDir.getParent());
+        Path built = Files.createTempDirectory(indexDir.getParent(), indexDir.getFileName() + ".building-");
+        boolean ok = false;
+        try {
+            SearchIndex.write(sections, synonyms, built);
+            StaticExport.Result exported;
+            List<SubjectIndex.Entry> subjects;
+            try (LuceneSearcher searcher = new LuceneSearcher(built)) {
+                exported = StaticExport.write(searcher, sections, staging.resolve(DATA_FOLDER), "/" + DATA_FOLDER + "/");
+                subjects = SubjectIndex.build(searcher, sections);
+            }
+            fillSearchPage(staging, exported.metaUrl());
+            fillSubjectIndex(staging, subjects);
+            long pages = sections.stream().map(Section::pageUrl).distinct().count();
+            ok = true;
+            return new Result((int) pages, sections.size(), exported.files(), exported.bytes(), subjects.size(), built, indexDir);
+        } finally {
+            if (!ok) deleteTree(built);
+        }
+    }
+
+    private static Stream<Path> pages(Path staging) throws IOException {
+        return Files.walk(staging).filter(p -> p.getFileName().toString().equals("index.html"));
+    }
+
+    private static void fillSearchPage(Path staging, String metaUrl) throws IOException {
+        try (Stream<Path> files = pages(staging)) {
+            for (Path file : files.toList()) {
+                Document doc = Jsoup.parse(file.toFile(), "UTF-8");
+                Element app = doc.getElementById(SectionExtractor.SEARCH_PAGE_MARK);
+                if (app == null) continue;
+                app.html(SearchPageHtml.app(metaUrl));
+                doc.head().appendElement("script").attr("src", SCRIPT_URL).attr("defer", true);
+                write(file, doc);
+            }
+        }
+    }
+
+    private static void fillSubjectIndex(Path staging, List<SubjectIndex.Entry> entries) throws IOException {
+        try (Stream<Path> files = pages(staging)) {
+            for (Path file : files.toList()) {
+                Document doc = Jsoup.parse(file.toFile(), "UTF-8");
+                Element list = doc.getElementById(SectionExtractor.SUBJECT_INDEX_MARK);
+                if (list == null) continue;
+                list.html(subjectIndexHtml(entries));
+                write(file, doc);
+            }
+        }
+    }
+
+    static String subjectIndexHtml(List<SubjectIndex.Entry> entries) {
+        Map<String, List<SubjectIndex.Entry>> byLetter = new LinkedHashMap<>();
+        for (SubjectIndex.Entry e : entries) {
+            String letter = e.label().substring(0, 1).toUpperCase(Locale.ROOT);
+            byLetter.computeIfAbsent(letter, k -> new ArrayList<>()).add(e);
+        }
+        StringBuilder html = new StringBuilder("<nav class=\"subject-letters\" aria-label=\"Bogstaver\"><ul>");
+        byLetter.keySet().forEach(letter -> html.append("<li><a href=\"#").append(letterId(letter)).append("\">")
+                .append(Entities.escape(letter)).append("</a></li>"));
+        html.append("</ul></nav>");
+        byLetter.forEach((letter, list) -> {
+            html.append("<section class=\"subject-letter\" aria-labelledby=\"").append(letterId(letter)).append("\">")
+                    .append("<h2 id=\"").append(letterId(letter)).append("\">").append(Entities.escape(letter)).append("</h2><dl>");
+            for (SubjectIndex.Entry e : list) {
+                html.append("<dt>").append(Entities.escape(e.label())).append("</dt><dd><ul>");
+                for (SubjectIndex.Link l : e.links()) {
+                    html.append("<li><a href=\"").append(Entities.escape(l.url())).append("\">").append(Entities.escape(l.pageTitle()));
+                    if (!l.heading().isEmpty()) html.append(": ").append(Entities.escape(l.heading()));
+                    html.append("</a></li>");
+                }
+                html.append("</ul></dd>");
+            }
+            html.append("</dl></section>");
+        });
+        return html.toString();
+    }
+
+    private static String letterId(String letter) {
+        String folded = switch (letter) {
+            case "Æ" -> "ae";
+            case "Ø" -> "oe";
+            case "Å" -> "aa";
+            default -> letter.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "x");
+        };
+        return "emne-" + folded;
+    }
+
+    private static void write(Path file, Document doc) throws IOException {
+        doc.outputSettings().prettyPrint(false);
+        Files.writeString(file, doc.outerHtml(), StandardCharsets.UTF_8);
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) Files.delete(p);
+        }
+    }
+}

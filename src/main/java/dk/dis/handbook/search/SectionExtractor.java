@@ -1,0 +1,108 @@
+package dk.dis.handbook.search;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeVisitor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Reads the rendered pages of a site folder and cuts each into sections: the page's lead and
+ * text before the first heading, then one section per h2/h3 that has an id.
+ */
+public final class SectionExtractor {
+
+    /** Elements on a page that mark it as a search or subject-index page: such pages are not indexed. */
+    public static final String SEARCH_PAGE_MARK = "soeg-app";
+    public static final String SUBJECT_INDEX_MARK = "emneindeks-liste";
+
+    private static final Set<String> BLOCKS = Set.of("p", "div", "li", "td", "th", "dt", "dd", "br", "tr",
+            "table", "ul", "ol", "dl", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "title", "desc");
+
+    private SectionExtractor() {}
+
+    /** All index.html pages under {@code site}, in path order, except 404 and the search pages themselves. */
+    public static List<Section> extract(Path site) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(site)) {
+            files = walk.filter(p -> p.getFileName().toString().equals("index.html"))
+                    .sorted((a, b) -> urlOf(site, a).compareTo(urlOf(site, b))).toList();
+        }
+        List<Section> sections = new ArrayList<>();
+        for (Path file : files) {
+            Document doc = Jsoup.parse(file.toFile(), "UTF-8");
+            if (doc.getElementById(SEARCH_PAGE_MARK) != null || doc.getElementById(SUBJECT_INDEX_MARK) != null) continue;
+            Element article = doc.selectFirst("main article");
+            if (article == null) continue;
+            addSections(urlOf(site, file), article, sections);
+        }
+        return sections;
+    }
+
+    static String urlOf(Path site, Path indexHtml) {
+        Path dir = site.relativize(indexHtml.getParent());
+        String rel = dir.toString().replace('\\', '/');
+        return rel.isEmpty() ? "/" : "/" + rel + "/";
+    }
+
+    private static void addSections(String url, Element article, List<Section> out) {
+        Element h1 = article.selectFirst("h1");
+        String pageTitle = h1 == null ? url : h1.text();
+        Element lead = article.selectFirst(".page-header .lead");
+        Element body = article.selectFirst(".body");
+        if (body == null) return;
+
+        class Collector implements NodeVisitor {
+            String anchor = "";
+            String heading = "";
+            StringBuilder text = new StringBuilder(lead == null ? "" : lead.text());
+            Element inHeading;
+            StringBuilder headingText;
+
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    (inHeading != null ? headingText : text).append(t.text());
+                } else if (node instanceof Element e) {
+                    if (inHeading == null && (e.nameIs("h2") || e.nameIs("h3")) && !e.id().isEmpty()) {
+                        flush();
+                        inHeading = e;
+                        headingText = new StringBuilder();
+                        anchor = e.id();
+                    } else if (BLOCKS.contains(e.normalName())) {
+                        text.append(' ');
+                    }
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node == inHeading) {
+                    heading = headingText.toString().strip();
+                    inHeading = null;
+                } else if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
+                    text.append(' ');
+                }
+            }
+
+            void flush() {
+                String clean = text.toString().replaceAll("\\s+", " ").strip();
+                // The introduction is kept even when empty: it carries the page title.
+                out.add(new Section(out.size(), url, pageTitle, anchor, heading, clean));
+                text = new StringBuilder();
+            }
+        }
+        Collector c = new Collector();
+        body.traverse(c);
+        c.flush();
+    }
+}

@@ -1,0 +1,225 @@
+package dk.dis.handbook.search;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.util.BytesRef;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the index as static files the browser client fetches piece by piece, every name
+ * carrying a hash of its content (so they can be cached forever):
+ * <ul>
+ *   <li>{@code meta.HASH.json}: rules, stop words, synonyms, and the first key of every shard;</li>
+ *   <li>{@code dHASH} dictionary shards: {@code form stemLength df} per line, forms sorted
+ *       (Danish Snowball stems are prefixes of their word, so a length is enough);</li>
+ *   <li>posting shards: {@code stem df id.score id.score…}, ids delta-coded, both base 36;
+ *       scores are Lucene's BM25 (with field boosts) times {@link SearchRules#SCORE_SCALE};</li>
+ *   <li>{@code r-HASH/N.json}: section records (page, title, anchor, heading, excerpt),
+ *       {@link SearchRules#RECORD_CHUNK} per file, fetched only for results shown.</li>
+ * </ul>
+ */
+final class StaticExport {
+
+    static final int DICTIONARY_SHARD_BYTES = 6 * 1024;
+    static final int POSTING_SHARD_BYTES = 12 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Result(String metaUrl, int files, long bytes) {}
+
+    private final Path dir;
+    private final String urlBase;
+    private int files;
+    private long bytes;
+
+    private StaticExport(Path dir, String urlBase) {
+        this.dir = dir;
+        this.urlBase = urlBase;
+    }
+
+    /** Exports into {@code dir}, whose URL on the site is {@code urlBase} (ending in /). */
+    static Result write(LuceneSearcher index, List<Section> sections, Path dir, String urlBase) throws IOException {
+        Files.createDirectories(dir);
+        return new StaticExport(dir, urlBase).run(index, sections);
+    }
+
+    private Result run(LuceneSearcher index, List<Section> sections) throws IOException {
+        if (index.reader().maxDoc() != sections.size() || index.reader().leaves().size() > 1) {
+            throw new IllegalStateException("search index is not one segment in section order");
+        }
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("version", 1);
+        meta.put("sections", sections.size());
+        meta.put("rules", SearchRules.asMap());
+        meta.put("stopwords", DanishText.STOPWORDS);
+        meta.put("synonyms", index.synonyms());
+        meta.put("dictionary", dictionary(index));
+        meta.put("postings", postings(index));
+        meta.put("records", records(sections));
+        byte[] body = JSON.writeValueAsBytes(meta);
+        String name = "meta." + hash(body) + ".json";
+        save(dir.resolve(name), body);
+        return new Result(urlBase + name, files, bytes);
+    }
+
+    private List<List<String>> dictionary(LuceneSearcher index) throws IOException {
+        Shards shards = new Shards("d", DICTIONARY_SHARD_BYTES);
+        Terms forms = MultiTerms.getTerms(index.reader(), SearchIndex.FORM);
+        if (forms != null) {
+            TermsEnum te = forms.iterator();
+            for (BytesRef t = te.next(); t != null; t = te.next()) {
+                String form = t.utf8ToString();
+                String stem = DanishText.stem(form);
+                if (!form.startsWith(stem)) throw new IllegalStateException("stem " + stem + " is not a prefix of " + form);
+                shards.add(form, form + " " + Integer.toString(stem.length(), 36) + " "
+                        + Integer.toString(index.docFreq(stem), 36));
+            }
+        }
+        return shards.finish();
+    }
+
+    private List<List<String>> postings(LuceneSearcher index) throws IOException {
+        Shards shards = new Shards("p", POSTING_SHARD_BYTES);
+        Terms stems = MultiTerms.getTerms(index.reader(), SearchIndex.STEMS);
+        int n = index.reader().maxDoc();
+        float[] scores = new float[n];
+        int[] hits = new int[n];
+        if (stems != null) {
+            TermsEnum te = stems.iterator();
+            for (BytesRef t = te.next(); t != null; t = te.next()) {
+                String stem = t.utf8ToString();
+                int[] count = {0};
+                index.searcher().search(SearchIndex.stemQuery(stem), new SimpleCollector() {
+                    private Scorable scorer;
+                    private int base;
+
+                    @Override
+                    public void setScorer(Scorable s) {
+                        scorer = s;
+                    }
+
+                    @Override
+                    protected void doSetNextReader(LeafReaderContext context) {
+                        base = context.docBase;
+                    }
+
+                    @Override
+                    public void collect(int doc) throws IOException {
+                        hits[count[0]] = base + doc;
+                        scores[base + doc] = scorer.score();
+                        count[0]++;
+                    }
+
+                    @Override
+                    public ScoreMode scoreMode() {
+                        return ScoreMode.COMPLETE;
+                    }
+                });
+                int[] ids = Arrays.copyOf(hits, count[0]);
+                if (ids.length > SearchRules.MAX_POSTINGS) {
+                    // Keep the best-scoring sections only: a word in thousands of sections says little.
+                    Integer[] boxed = Arrays.stream(ids).boxed().toArray(Integer[]::new);
+                    Arrays.sort(boxed, (a, b) -> Float.compare(scores[b], scores[a]) != 0 ? Float.compare(scores[b], scores[a]) : a - b);
+                    ids = Arrays.stream(boxed).limit(SearchRules.MAX_POSTINGS).mapToInt(Integer::intValue).toArray();
+                }
+                Arrays.sort(ids);
+                StringBuilder line = new StringBuilder(stem).append(' ').append(Integer.toString(te.docFreq(), 36));
+                int previous = 0;
+                for (int id : ids) {
+                    int q = Math.max(1, Math.round(scores[id] * SearchRules.SCORE_SCALE));
+                    line.append(' ').append(Integer.toString(id - previous, 36)).append('.').append(Integer.toString(q, 36));
+                    previous = id;
+                }
+                shards.add(stem, line.toString());
+            }
+        }
+        return shards.finish();
+    }
+
+    private String records(List<Section> sections) throws IOException {
+        List<byte[]> chunks = new ArrayList<>();
+        MessageDigest all = sha256();
+        for (int start = 0; start < sections.size(); start += SearchRules.RECORD_CHUNK) {
+            List<List<String>> chunk = new ArrayList<>();
+            for (Section s : sections.subList(start, Math.min(sections.size(), start + SearchRules.RECORD_CHUNK))) {
+                chunk.add(List.of(s.pageUrl(), s.pageTitle(), s.anchor(), s.heading(), SearchIndex.excerpt(s.text())));
+            }
+            byte[] body = JSON.writeValueAsBytes(chunk);
+            all.update(body);
+            chunks.add(body);
+        }
+        String folder = "r-" + HexFormat.of().formatHex(all.digest()).substring(0, 10);
+        Files.createDirectories(dir.resolve(folder));
+        for (int i = 0; i < chunks.size(); i++) save(dir.resolve(folder).resolve(i + ".json"), chunks.get(i));
+        return urlBase + folder + "/";
+    }
+
+    /** Sorted lines cut into files of about {@code target} bytes; returns [first key, URL] per file. */
+    private final class Shards {
+        private final String prefix;
+        private final int target;
+        private final List<List<String>> list = new ArrayList<>();
+        private StringBuilder current = new StringBuilder();
+        private String firstKey;
+
+        Shards(String prefix, int target) {
+            this.prefix = prefix;
+            this.target = target;
+        }
+
+        void add(String key, String line) throws IOException {
+            if (firstKey != null && current.length() >= target) flush();
+            if (firstKey == null) firstKey = key;
+            current.append(line).append('\n');
+        }
+
+        private void flush() throws IOException {
+            byte[] body = current.toString().getBytes(StandardCharsets.UTF_8);
+            String name = prefix + list.size() + "." + hash(body) + ".txt";
+            save(dir.resolve(name), body);
+            list.add(List.of(firstKey, urlBase + name));
+            current = new StringBuilder();
+            firstKey = null;
+        }
+
+        List<List<String>> finish() throws IOException {
+            if (firstKey != null) flush();
+            return list;
+        }
+    }
+
+    private void save(Path file, byte[] body) throws IOException {
+        Files.write(file, body);
+        files++;
+        bytes += body.length;
+    }
+
+    static String hash(byte[] body) {
+        return HexFormat.of().formatHex(sha256().digest(body)).substring(0, 10);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
