@@ -393,6 +393,8 @@
     }
   }
 
+  api.init = init;
+  window.HandbookSearch = api;
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
   else init();
 })();

@@ -4,6 +4,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
+import org.apache.lucene.store.ByteBuffersDirectory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,13 +30,25 @@ public final class IndexStage {
     public static final String DATA_FOLDER = "soeg/data";
     public static final String SCRIPT_URL = "/assets/js/search.js";
 
-    /** What the stage produced; {@link #swapIn()} replaces the previous Lucene index once the site is published. */
-    public record Result(int pages, int sections, int files, long bytes, int subjects, Path builtIndex, Path indexDir) {
+    /**
+     * What the stage produced. The Lucene index stays in memory until {@link #swapIn()}, called once
+     * the site is published, writes it beside the site: a failed build leaves the previous index.
+     */
+    public record Result(int pages, int sections, int files, long bytes, int subjects,
+                         ByteBuffersDirectory builtIndex, Map<String, List<String>> synonyms, Path indexDir) {
         public void swapIn() throws IOException {
+            Files.createDirectories(indexDir.getParent());
+            Path fresh = Files.createTempDirectory(indexDir.getParent(), indexDir.getFileName() + ".new-");
             Path old = indexDir.resolveSibling(indexDir.getFileName() + ".old-" + System.nanoTime());
-            if (Files.exists(indexDir)) Files.move(indexDir, old, StandardCopyOption.ATOMIC_MOVE);
-            Files.move(builtIndex, indexDir, StandardCopyOption.ATOMIC_MOVE);
-            deleteTree(old);
+            try {
+                SearchIndex.save(builtIndex, synonyms, fresh);
+                if (Files.exists(indexDir)) Files.move(indexDir, old, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(fresh, indexDir, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                deleteTree(fresh);
+                deleteTree(old);
+                builtIndex.close();
+            }
         }
 
         public String summary() {
@@ -63,14 +76,13 @@ public final class IndexStage {
     public Result run(Path staging) throws IOException {
         List<Section> sections = SectionExtractor.extract(staging);
         Map<String, List<String>> synonyms = Synonyms.load(contentDir.resolve(Synonyms.FILE_NAME), warn);
-        Files.createDirectories(indexDir.getParent());
-        Path built = Files.createTempDirectory(indexDir.getParent(), indexDir.getFileName() + ".building-");
+        ByteBuffersDirectory built = new ByteBuffersDirectory();
         boolean ok = false;
         try {
-            SearchIndex.write(sections, synonyms, built);
+            SearchIndex.write(sections, built);
             StaticExport.Result exported;
             List<SubjectIndex.Entry> subjects;
-            try (LuceneSearcher searcher = new LuceneSearcher(built)) {
+            try (LuceneSearcher searcher = new LuceneSearcher(built, synonyms)) {
                 exported = StaticExport.write(searcher, sections, staging.resolve(DATA_FOLDER), "/" + DATA_FOLDER + "/");
                 subjects = SubjectIndex.build(searcher, sections);
             }
@@ -78,9 +90,10 @@ public final class IndexStage {
             fillSubjectIndex(staging, subjects);
             long pages = sections.stream().map(Section::pageUrl).distinct().count();
             ok = true;
-            return new Result((int) pages, sections.size(), exported.files(), exported.bytes(), subjects.size(), built, indexDir);
+            return new Result((int) pages, sections.size(), exported.files(), exported.bytes(), subjects.size(),
+                    built, synonyms, indexDir);
         } finally {
-            if (!ok) deleteTree(built);
+            if (!ok) built.close();
         }
     }
 

@@ -16,6 +16,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 
@@ -44,7 +45,7 @@ public final class LuceneSearcher implements Closeable {
         }
     }
 
-    private final FSDirectory directory;
+    private final Directory directory;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final Terms forms;
@@ -59,6 +60,15 @@ public final class LuceneSearcher implements Closeable {
         searcher = new IndexSearcher(reader);
         forms = MultiTerms.getTerms(reader, SearchIndex.FORM);
         synonyms = SearchIndex.readSynonyms(indexDir);
+    }
+
+    /** Searches an index that is not on disk (yet); closing the searcher leaves {@code built} open. */
+    LuceneSearcher(Directory built, Map<String, List<String>> synonyms) throws IOException {
+        directory = null;
+        reader = DirectoryReader.open(built);
+        searcher = new IndexSearcher(reader);
+        forms = MultiTerms.getTerms(reader, SearchIndex.FORM);
+        this.synonyms = synonyms;
     }
 
     int docFreq(String stem) throws IOException {
@@ -174,6 +184,6 @@ public final class LuceneSearcher implements Closeable {
     @Override
     public void close() throws IOException {
         reader.close();
-        directory.close();
+        if (directory != null) directory.close();
     }
 }

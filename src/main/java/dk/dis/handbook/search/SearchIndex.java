@@ -20,7 +20,9 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.IOContext;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,15 +76,14 @@ public final class SearchIndex {
         return words;
     }
 
-    /** Writes a fresh index of {@code sections} into {@code dir} (which must not exist yet). */
-    static void write(List<Section> sections, Map<String, List<String>> synonyms, Path dir) throws IOException {
+    /** Writes a fresh index of {@code sections} into {@code directory}. */
+    static void write(List<Section> sections, Directory directory) throws IOException {
         Analyzer stemming = DanishAnalysis.index(vocabulary(sections));
         Analyzer analyzer = new PerFieldAnalyzerWrapper(stemming, Map.of(FORM, DanishAnalysis.surface()));
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(256);
-        Files.createDirectories(dir);
-        try (FSDirectory directory = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(directory, config)) {
+        try (IndexWriter writer = new IndexWriter(directory, config)) {
             for (Section s : sections) {
                 Document doc = new Document();
                 doc.add(new NumericDocValuesField(SECTION_ID, s.id()));
@@ -102,6 +103,14 @@ public final class SearchIndex {
             }
             writer.forceMerge(1);
             writer.commit();
+        }
+    }
+
+    /** Copies an index built in memory to {@code dir}, with the synonyms the searcher needs. */
+    static void save(Directory built, Map<String, List<String>> synonyms, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try (FSDirectory target = FSDirectory.open(dir)) {
+            for (String file : built.listAll()) target.copyFrom(built, file, file, IOContext.DEFAULT);
         }
         JSON.writeValue(dir.resolve(SYNONYMS_FILE).toFile(), synonyms);
     }

@@ -28,7 +28,7 @@ class SearchSiteTest {
         assertThat(built.buildOutput).containsPattern("(?m)^index +\\d+\\.\\d\\d ");
         assertThat(built.indexDir().resolve("segments_1")).exists();
         try (Stream<Path> siblings = Files.list(built.indexDir().getParent())) {
-            assertThat(siblings.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".building-"));
+            assertThat(siblings.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".new-") || n.contains(".old-"));
         }
     }
 

@@ -1,0 +1,24 @@
+package dk.dis.handbook.search;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Benchmark entry (bench/search/run.js): runs the index stage on an already built site folder and
+ * prints one JSON line with its time and output. Not a test.
+ * Usage: IndexBench SITE_DIR INDEX_DIR [CONTENT_DIR]
+ */
+public final class IndexBench {
+    private IndexBench() {}
+
+    public static void main(String[] args) throws Exception {
+        Path site = Path.of(args[0]);
+        Path content = Path.of(args.length > 2 ? args[2] : "content");
+        long start = System.nanoTime();
+        IndexStage.Result result = new IndexStage(content, Path.of(args[1]), System.err::println).run(site);
+        result.swapIn();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "{\"seconds\": %.3f, \"pages\": %d, \"sections\": %d, \"files\": %d, \"bytes\": %d}%n",
+                seconds, result.pages(), result.sections(), result.files(), result.bytes());
+    }
+}
