@@ -2,11 +2,12 @@ package dk.dis.handbook.search;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.compound.DictionaryCompoundWordTokenFilter;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.util.CharTokenizer;
@@ -16,6 +17,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /** Lucene analyzers built from {@link DanishText}'s rules. */
 public final class DanishAnalysis {
@@ -27,23 +31,6 @@ public final class DanishAnalysis {
 
     private DanishAnalysis() {}
 
-    /** Folds each token with {@link DanishText#fold}. */
-    static final class FoldFilter extends TokenFilter {
-        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-
-        FoldFilter(TokenStream input) {
-            super(input);
-        }
-
-        @Override
-        public boolean incrementToken() throws IOException {
-            if (!input.incrementToken()) return false;
-            String folded = DanishText.fold(term.toString());
-            term.setEmpty().append(folded);
-            return true;
-        }
-    }
-
     private static Tokenizer tokenizer() {
         return CharTokenizer.fromTokenCharPredicate(DanishText::isTokenChar);
     }
@@ -54,30 +41,87 @@ public final class DanishAnalysis {
 
     /**
      * Indexing: words, folded, stop words out, compounds also indexed by their parts (parts are
-     * words of the corpus vocabulary {@code dictionary}), then stemmed.
+     * words of the corpus vocabulary {@code dictionary}), then stemmed. A corpus repeats its words
+     * a lot, so each word's stems are worked out once by Lucene's filters and then remembered.
      */
     public static Analyzer index(CharArraySet dictionary) {
         CharArraySet stop = stopSet();
+        Analyzer perWord = new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                Tokenizer source = new KeywordTokenizer();
+                TokenStream s = new DictionaryCompoundWordTokenFilter(source, dictionary, MIN_COMPOUND, MIN_PART, MAX_PART, true);
+                return new TokenStreamComponents(source, new SnowballFilter(s, new DanishStemmer()));
+            }
+        };
+        Map<String, String[]> stemsOfWord = new ConcurrentHashMap<>();
+        Function<String, String[]> stems = word -> stemsOfWord.computeIfAbsent(word, w -> {
+            String folded = DanishText.fold(w);
+            if (stop.contains(folded)) return new String[0];
+            return tokens(perWord, folded).stream().distinct().toArray(String[]::new);
+        });
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer source = tokenizer();
-                TokenStream s = new StopFilter(new FoldFilter(source), stop);
-                s = new DictionaryCompoundWordTokenFilter(s, dictionary, MIN_COMPOUND, MIN_PART, MAX_PART, true);
-                s = new SnowballFilter(s, new DanishStemmer());
-                return new TokenStreamComponents(source, s);
+                return new TokenStreamComponents(source, new StemsFilter(source, stems));
             }
         };
+    }
+
+    /**
+     * Replaces each word by its stems (folded; none for a stop word): the first at the word's
+     * position, compound parts stacked on it.
+     */
+    static final class StemsFilter extends TokenFilter {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final PositionIncrementAttribute position = addAttribute(PositionIncrementAttribute.class);
+        private final Function<String, String[]> stems;
+        private String[] pending;
+        private int next;
+
+        StemsFilter(TokenStream input, Function<String, String[]> stems) {
+            super(input);
+            this.stems = stems;
+        }
+
+        @Override
+        public boolean incrementToken() throws IOException {
+            if (pending != null && next < pending.length) {
+                term.setEmpty().append(pending[next++]);
+                position.setPositionIncrement(0);
+                return true;
+            }
+            while (input.incrementToken()) {
+                pending = stems.apply(term.toString());
+                if (pending.length == 0) continue;
+                next = 1;
+                term.setEmpty().append(pending[0]);
+                return true;
+            }
+            return false;
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            pending = null;
+        }
     }
 
     /** Surface forms: words, folded, stop words out, not stemmed (the vocabulary). */
     public static Analyzer surface() {
         CharArraySet stop = stopSet();
+        Map<String, String[]> formOfWord = new ConcurrentHashMap<>();
+        Function<String, String[]> form = word -> formOfWord.computeIfAbsent(word, w -> {
+            String folded = DanishText.fold(w);
+            return stop.contains(folded) ? new String[0] : new String[] {folded};
+        });
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer source = tokenizer();
-                return new TokenStreamComponents(source, new StopFilter(new FoldFilter(source), stop));
+                return new TokenStreamComponents(source, new StemsFilter(source, form));
             }
         };
     }

@@ -60,6 +60,8 @@ public final class IndexStage {
     private final Path contentDir;
     private final Path indexDir;
     private final Consumer<String> warn;
+    /** Where the time went, for the benchmark. */
+    String phases = "";
 
     /** @param indexDir where the Lucene index lives between builds (the search command reads it) */
     public IndexStage(Path contentDir, Path indexDir, Consumer<String> warn) {
@@ -74,20 +76,27 @@ public final class IndexStage {
     }
 
     public Result run(Path staging) throws IOException {
-        List<Section> sections = SectionExtractor.extract(staging);
+        long t0 = System.nanoTime();
+        SectionExtractor.Scan scan = SectionExtractor.scan(staging);
+        List<Section> sections = scan.sections();
+        long t1 = System.nanoTime();
         Map<String, List<String>> synonyms = Synonyms.load(contentDir.resolve(Synonyms.FILE_NAME), warn);
         ByteBuffersDirectory built = new ByteBuffersDirectory();
         boolean ok = false;
         try {
             SearchIndex.write(sections, built);
+            long t2 = System.nanoTime();
             StaticExport.Result exported;
             List<SubjectIndex.Entry> subjects;
             try (LuceneSearcher searcher = new LuceneSearcher(built, synonyms)) {
                 exported = StaticExport.write(searcher, sections, staging.resolve(DATA_FOLDER), "/" + DATA_FOLDER + "/");
+                long t3 = System.nanoTime();
                 subjects = SubjectIndex.build(searcher, sections);
+                phases = String.format(Locale.ROOT, "extract %.2f s, lucene %.2f s, export %.2f s",
+                        (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
             }
-            fillSearchPage(staging, exported.metaUrl());
-            fillSubjectIndex(staging, subjects);
+            fillSearchPages(scan.searchPages(), exported.metaUrl());
+            fillSubjectIndexPages(scan.subjectIndexPages(), subjects);
             long pages = sections.stream().map(Section::pageUrl).distinct().count();
             ok = true;
             return new Result((int) pages, sections.size(), exported.files(), exported.bytes(), subjects.size(),
@@ -97,32 +106,20 @@ public final class IndexStage {
         }
     }
 
-    private static Stream<Path> pages(Path staging) throws IOException {
-        return Files.walk(staging).filter(p -> p.getFileName().toString().equals("index.html"));
-    }
-
-    private static void fillSearchPage(Path staging, String metaUrl) throws IOException {
-        try (Stream<Path> files = pages(staging)) {
-            for (Path file : files.toList()) {
-                Document doc = Jsoup.parse(file.toFile(), "UTF-8");
-                Element app = doc.getElementById(SectionExtractor.SEARCH_PAGE_MARK);
-                if (app == null) continue;
-                app.html(SearchPageHtml.app(metaUrl));
-                doc.head().appendElement("script").attr("src", SCRIPT_URL).attr("defer", true);
-                write(file, doc);
-            }
+    private static void fillSearchPages(List<Path> files, String metaUrl) throws IOException {
+        for (Path file : files) {
+            Document doc = Jsoup.parse(file.toFile(), "UTF-8");
+            doc.getElementById(SectionExtractor.SEARCH_PAGE_MARK).html(SearchPageHtml.app(metaUrl));
+            doc.head().appendElement("script").attr("src", SCRIPT_URL).attr("defer", true);
+            write(file, doc);
         }
     }
 
-    private static void fillSubjectIndex(Path staging, List<SubjectIndex.Entry> entries) throws IOException {
-        try (Stream<Path> files = pages(staging)) {
-            for (Path file : files.toList()) {
-                Document doc = Jsoup.parse(file.toFile(), "UTF-8");
-                Element list = doc.getElementById(SectionExtractor.SUBJECT_INDEX_MARK);
-                if (list == null) continue;
-                list.html(subjectIndexHtml(entries));
-                write(file, doc);
-            }
+    private static void fillSubjectIndexPages(List<Path> files, List<SubjectIndex.Entry> entries) throws IOException {
+        for (Path file : files) {
+            Document doc = Jsoup.parse(file.toFile(), "UTF-8");
+            doc.getElementById(SectionExtractor.SUBJECT_INDEX_MARK).html(subjectIndexHtml(entries));
+            write(file, doc);
         }
     }
 

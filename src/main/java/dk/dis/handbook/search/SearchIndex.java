@@ -36,9 +36,10 @@ public final class SearchIndex {
 
     static final String TITLE = "title";
     static final String HEADING = "heading";
+    /** The section's heading (or page title) and text: every stem of the section is here. */
     static final String BODY = "body";
-    /** Every stem of a section, from all three fields: document frequency and the stem list come from here. */
-    static final String STEMS = "stems";
+    /** Where a stem's document frequency and the list of all stems come from. */
+    static final String STEMS = BODY;
     /** The surface forms (folded, not stemmed): prefixes and typos are matched against these. */
     static final String FORM = "form";
     static final String SECTION_ID = "sid";
@@ -95,9 +96,8 @@ public final class SearchIndex {
                 doc.add(new StoredField(EXCERPT, excerpt(s.text())));
                 if (s.isIntro()) doc.add(new TextField(TITLE, s.pageTitle(), Field.Store.NO));
                 else doc.add(new TextField(HEADING, s.heading(), Field.Store.NO));
-                doc.add(new TextField(BODY, s.text(), Field.Store.NO));
                 String all = (s.isIntro() ? s.pageTitle() : s.heading()) + " \n " + s.text();
-                doc.add(new Field(STEMS, all, DOCS_ONLY));
+                doc.add(new TextField(BODY, all, Field.Store.NO));
                 doc.add(new Field(FORM, all, DOCS_ONLY));
                 writer.addDocument(doc);
             }

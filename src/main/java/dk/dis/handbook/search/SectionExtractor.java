@@ -8,10 +8,12 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeVisitor;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -19,6 +21,7 @@ import java.util.stream.Stream;
  * Reads the rendered pages of a site folder and cuts each into sections: the page's lead and
  * text before the first heading, then one section per h2/h3 that has an id.
  */
+@SuppressWarnings("unchecked")
 public final class SectionExtractor {
 
     /** Elements on a page that mark it as a search or subject-index page: such pages are not indexed. */
@@ -30,22 +33,46 @@ public final class SectionExtractor {
 
     private SectionExtractor() {}
 
-    /** All index.html pages under {@code site}, in path order, except 404 and the search pages themselves. */
+    /** The sections of a site, and its search and subject index pages (which are not indexed). */
+    public record Scan(List<Section> sections, List<Path> searchPages, List<Path> subjectIndexPages) {}
+
+    /** The sections of all index.html pages under {@code site}, in path order, except 404 and the search pages. */
     public static List<Section> extract(Path site) throws IOException {
+        return scan(site).sections();
+    }
+
+    public static Scan scan(Path site) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(site)) {
             files = walk.filter(p -> p.getFileName().toString().equals("index.html"))
-                    .sorted((a, b) -> urlOf(site, a).compareTo(urlOf(site, b))).toList();
+                    .map(p -> Map.entry(urlOf(site, p), p))
+                    .sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
         }
+        // Parsing is most of the work: pages in parallel, numbered in order afterwards.
+        List<Object> perFile = files.parallelStream().map(file -> {
+            try {
+                Document doc = Jsoup.parse(file.toFile(), "UTF-8");
+                if (doc.getElementById(SEARCH_PAGE_MARK) != null) return (Object) SEARCH_PAGE_MARK;
+                if (doc.getElementById(SUBJECT_INDEX_MARK) != null) return (Object) SUBJECT_INDEX_MARK;
+                Element article = doc.selectFirst("main article");
+                List<Section> found = new ArrayList<>();
+                if (article != null) addSections(urlOf(site, file), article, found);
+                return (Object) found;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).toList();
         List<Section> sections = new ArrayList<>();
-        for (Path file : files) {
-            Document doc = Jsoup.parse(file.toFile(), "UTF-8");
-            if (doc.getElementById(SEARCH_PAGE_MARK) != null || doc.getElementById(SUBJECT_INDEX_MARK) != null) continue;
-            Element article = doc.selectFirst("main article");
-            if (article == null) continue;
-            addSections(urlOf(site, file), article, sections);
+        List<Path> searchPages = new ArrayList<>(), subjectPages = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            Object r = perFile.get(i);
+            if (r == SEARCH_PAGE_MARK) searchPages.add(files.get(i));
+            else if (r == SUBJECT_INDEX_MARK) subjectPages.add(files.get(i));
+            else for (Section s : (List<Section>) r) {
+                sections.add(new Section(sections.size(), s.pageUrl(), s.pageTitle(), s.anchor(), s.heading(), s.text()));
+            }
         }
-        return sections;
+        return new Scan(sections, searchPages, subjectPages);
     }
 
     static String urlOf(Path site, Path indexHtml) {

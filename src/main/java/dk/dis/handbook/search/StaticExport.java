@@ -133,12 +133,7 @@ final class StaticExport {
                     }
                 });
                 int[] ids = Arrays.copyOf(hits, count[0]);
-                if (ids.length > SearchRules.MAX_POSTINGS) {
-                    // Keep the best-scoring sections only: a word in thousands of sections says little.
-                    Integer[] boxed = Arrays.stream(ids).boxed().toArray(Integer[]::new);
-                    Arrays.sort(boxed, (a, b) -> Float.compare(scores[b], scores[a]) != 0 ? Float.compare(scores[b], scores[a]) : a - b);
-                    ids = Arrays.stream(boxed).limit(SearchRules.MAX_POSTINGS).mapToInt(Integer::intValue).toArray();
-                }
+                if (ids.length > SearchRules.MAX_POSTINGS) ids = best(ids, scores, SearchRules.MAX_POSTINGS);
                 Arrays.sort(ids);
                 StringBuilder line = new StringBuilder(stem).append(' ').append(Integer.toString(te.docFreq(), 36));
                 int previous = 0;
@@ -151,6 +146,29 @@ final class StaticExport {
             }
         }
         return shards.finish();
+    }
+
+    /** The {@code keep} best-scoring ids (ties: lower id first), in id order. */
+    static int[] best(int[] ids, float[] scores, int keep) {
+        float[] sorted = new float[ids.length];
+        for (int i = 0; i < ids.length; i++) sorted[i] = scores[ids[i]];
+        Arrays.sort(sorted);
+        float threshold = sorted[ids.length - keep];
+        int above = 0;
+        for (float s : sorted) if (s > threshold) above++;
+        int tiesAllowed = keep - above;
+        int[] out = new int[keep];
+        int n = 0;
+        int[] inOrder = ids.clone();
+        Arrays.sort(inOrder);
+        for (int id : inOrder) {
+            if (scores[id] > threshold) out[n++] = id;
+            else if (scores[id] == threshold && tiesAllowed > 0) {
+                out[n++] = id;
+                tiesAllowed--;
+            }
+        }
+        return out;
     }
 
     private String records(List<Section> sections) throws IOException {

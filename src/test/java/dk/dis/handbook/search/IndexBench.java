@@ -15,7 +15,9 @@ public final class IndexBench {
         Path site = Path.of(args[0]);
         Path content = Path.of(args.length > 2 ? args[2] : "content");
         long start = System.nanoTime();
-        IndexStage.Result result = new IndexStage(content, Path.of(args[1]), System.err::println).run(site);
+        IndexStage stage = new IndexStage(content, Path.of(args[1]), System.err::println);
+        IndexStage.Result result = stage.run(site);
+        System.err.println(stage.phases);
         result.swapIn();
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "{\"seconds\": %.3f, \"pages\": %d, \"sections\": %d, \"files\": %d, \"bytes\": %d}%n",
