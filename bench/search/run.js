@@ -23,7 +23,7 @@ function timed(cmd, args, opts) {
   const r = spawnSync(cmd, args, Object.assign({ encoding: 'utf8', maxBuffer: 64 << 20 }, opts));
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(cmd + ' ' + args.join(' ') + ' failed:\n' + r.stdout + r.stderr);
-  return { seconds, stdout: r.stdout };
+  return { seconds, stdout: r.stdout, stderr: r.stderr };
 }
 
 function sizeOf(dir, gzip) {
@@ -81,7 +81,9 @@ async function main() {
       const ours = timed('java', ['-cp', classpath, 'dk.dis.handbook.search.IndexBench', site, path.join(work, 'search-index'),
         path.join(repo, 'content')]);
       const oursStage = JSON.parse(ours.stdout.trim().split('\n').pop());
-      const pf = timed(pagefindBin, ['--site', site]);
+      // bash's time gives Pagefind's CPU time (user + sys) to put beside ours.
+      const pf = timed('bash', ['-c', 'TIMEFORMAT="cpu %U %S"; time "$0" --site "$1" > /dev/null', pagefindBin, site]);
+      const pfCpu = pf.stderr.match(/cpu ([\d.]+) ([\d.]+)/).slice(1).map(Number).reduce((a, b) => a + b);
       const dataDir = path.join(site, 'soeg/data');
       const meta = '/soeg/data/' + fs.readdirSync(dataDir).find((n) => n.startsWith('meta.'));
 
@@ -92,9 +94,9 @@ async function main() {
         const p = await inBrowser(driverPort, `${base}&engine=pagefind`);
         if (o.error || p.error) throw new Error(o.error || p.error);
         rows.push({ pages, engine: 'ours (Lucene, static)', size: sizeOf(dataDir, false), sizeGz: sizeOf(dataDir, true),
-          build: oursStage.seconds, wall: ours.seconds, cold: o.cold, warm: o.warm, keystroke: o.keystroke });
+          build: oursStage.seconds, cpu: oursStage.cpuSeconds, wall: ours.seconds, cold: o.cold, warm: o.warm, keystroke: o.keystroke });
         rows.push({ pages, engine: 'Pagefind 1.5.2', size: sizeOf(path.join(site, 'pagefind'), false), sizeGz: null,
-          build: null, wall: pf.seconds, cold: p.cold, warm: p.warm, keystroke: null });
+          build: null, cpu: pfCpu, wall: pf.seconds, cold: p.cold, warm: p.warm, keystroke: null });
         if (process.env.BENCH_VERBOSE) console.log(JSON.stringify({ ours: o, pagefind: p }, null, 1));
       } finally {
         server.close();
@@ -108,12 +110,12 @@ async function main() {
   const kb = (b) => (b / 1024).toFixed(1);
   const line = (cells) => '| ' + cells.join(' | ') + ' |';
   console.log(`\ncold query "${Q1}" (+ top 10 records), warm query "${Q2}"; text gzip-compressed as a CDN serves it`);
-  console.log(line(['pages', 'engine', 'index size KB (gzip)', 'build s (stage / wall)', 'cold KB (req)', 'warm KB (req)',
+  console.log(line(['pages', 'engine', 'index size KB (gzip)', 'build s (stage / CPU / wall)', 'cold KB (req)', 'warm KB (req)',
     'cold ms', 'warm ms', 'keystroke→results ms', 'hits']));
   console.log(line(['---', '---', '---', '---', '---', '---', '---', '---', '---', '---']));
   for (const r of rows) {
     console.log(line([r.pages, r.engine, kb(r.size) + (r.sizeGz ? ` (${kb(r.sizeGz)})` : ''),
-      (r.build ? r.build.toFixed(2) + ' / ' : '') + r.wall.toFixed(2),
+      (r.build ? r.build.toFixed(2) : '–') + ' / ' + r.cpu.toFixed(2) + ' / ' + r.wall.toFixed(2),
       `${kb(r.cold.bytes)} (${r.cold.requests})`, `${kb(r.warm.bytes)} (${r.warm.requests})`,
       r.cold.ms.toFixed(0), r.warm.ms.toFixed(0),
       r.keystroke ? `${r.keystroke.medianMs.toFixed(0)} (incl. 120 ms debounce)` : 'n/a', `${r.cold.results}/${r.warm.results}`]));

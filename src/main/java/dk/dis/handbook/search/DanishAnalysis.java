@@ -1,6 +1,7 @@
 package dk.dis.handbook.search;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -17,8 +18,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /** Lucene analyzers built from {@link DanishText}'s rules. */
@@ -54,8 +53,7 @@ public final class DanishAnalysis {
                 return new TokenStreamComponents(source, new SnowballFilter(s, new DanishStemmer()));
             }
         };
-        Map<String, String[]> stemsOfWord = new ConcurrentHashMap<>();
-        Function<String, String[]> stems = word -> stemsOfWord.computeIfAbsent(word, w -> {
+        WordCache stems = new WordCache(w -> {
             String folded = DanishText.fold(w);
             if (stop.contains(folded)) return new String[0];
             return tokens(perWord, folded).stream().distinct().toArray(String[]::new);
@@ -69,6 +67,26 @@ public final class DanishAnalysis {
         };
     }
 
+    /** Each written word's tokens, worked out once; looked up without allocating (tokens repeat a lot). */
+    static final class WordCache {
+        private final CharArrayMap<String[]> known = new CharArrayMap<>(4096, false);
+        private final Function<String, String[]> compute;
+
+        WordCache(Function<String, String[]> compute) {
+            this.compute = compute;
+        }
+
+        synchronized String[] get(char[] buffer, int length) {
+            String[] found = known.get(buffer, 0, length);
+            if (found == null) {
+                String word = new String(buffer, 0, length);
+                found = compute.apply(word);
+                known.put(word, found);
+            }
+            return found;
+        }
+    }
+
     /**
      * Replaces each word by its stems (folded; none for a stop word): the first at the word's
      * position, compound parts stacked on it.
@@ -76,11 +94,11 @@ public final class DanishAnalysis {
     static final class StemsFilter extends TokenFilter {
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
         private final PositionIncrementAttribute position = addAttribute(PositionIncrementAttribute.class);
-        private final Function<String, String[]> stems;
+        private final WordCache stems;
         private String[] pending;
         private int next;
 
-        StemsFilter(TokenStream input, Function<String, String[]> stems) {
+        StemsFilter(TokenStream input, WordCache stems) {
             super(input);
             this.stems = stems;
         }
@@ -93,7 +111,7 @@ public final class DanishAnalysis {
                 return true;
             }
             while (input.incrementToken()) {
-                pending = stems.apply(term.toString());
+                pending = stems.get(term.buffer(), term.length());
                 if (pending.length == 0) continue;
                 next = 1;
                 term.setEmpty().append(pending[0]);
@@ -112,8 +130,7 @@ public final class DanishAnalysis {
     /** Surface forms: words, folded, stop words out, not stemmed (the vocabulary). */
     public static Analyzer surface() {
         CharArraySet stop = stopSet();
-        Map<String, String[]> formOfWord = new ConcurrentHashMap<>();
-        Function<String, String[]> form = word -> formOfWord.computeIfAbsent(word, w -> {
+        WordCache form = new WordCache(w -> {
             String folded = DanishText.fold(w);
             return stop.contains(folded) ? new String[0] : new String[] {folded};
         });

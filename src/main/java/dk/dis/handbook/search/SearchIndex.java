@@ -64,8 +64,7 @@ public final class SearchIndex {
     private SearchIndex() {}
 
     /** The corpus vocabulary: every folded word of at least {@link DanishAnalysis#MIN_PART} letters. */
-    static CharArraySet vocabulary(List<Section> sections) {
-        Analyzer surface = DanishAnalysis.surface();
+    static CharArraySet vocabulary(List<Section> sections, Analyzer surface) {
         CharArraySet words = new CharArraySet(8192, false);
         for (Section s : sections) {
             for (String text : new String[] {s.pageTitle(), s.heading(), s.text()}) {
@@ -79,8 +78,9 @@ public final class SearchIndex {
 
     /** Writes a fresh index of {@code sections} into {@code directory}. */
     static void write(List<Section> sections, Directory directory) throws IOException {
-        Analyzer stemming = DanishAnalysis.index(vocabulary(sections));
-        Analyzer analyzer = new PerFieldAnalyzerWrapper(stemming, Map.of(FORM, DanishAnalysis.surface()));
+        Analyzer surface = DanishAnalysis.surface();
+        Analyzer stemming = DanishAnalysis.index(vocabulary(sections, surface));
+        Analyzer analyzer = new PerFieldAnalyzerWrapper(stemming, Map.of(FORM, surface));
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(256);

@@ -75,6 +75,22 @@ public final class SectionExtractor {
         return new Scan(sections, searchPages, subjectPages);
     }
 
+    private static String collapseSpace(CharSequence text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u00a0') {
+                space = out.length() > 0;
+            } else {
+                if (space) out.append(' ');
+                out.append(c);
+                space = false;
+            }
+        }
+        return out.toString();
+    }
+
     static String urlOf(Path site, Path indexHtml) {
         Path dir = site.relativize(indexHtml.getParent());
         String rel = dir.toString().replace('\\', '/');
@@ -122,7 +138,7 @@ public final class SectionExtractor {
             }
 
             void flush() {
-                String clean = text.toString().replaceAll("\\s+", " ").strip();
+                String clean = collapseSpace(text);
                 // The introduction is kept even when empty: it carries the page title.
                 out.add(new Section(out.size(), url, pageTitle, anchor, heading, clean));
                 text = new StringBuilder();

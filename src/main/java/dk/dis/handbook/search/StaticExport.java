@@ -11,6 +11,7 @@ import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Writes the index as static files the browser client fetches piece by piece, every name
@@ -98,54 +100,69 @@ final class StaticExport {
     private List<List<String>> postings(LuceneSearcher index) throws IOException {
         Shards shards = new Shards("p", POSTING_SHARD_BYTES);
         Terms stems = MultiTerms.getTerms(index.reader(), SearchIndex.STEMS);
-        int n = index.reader().maxDoc();
-        float[] scores = new float[n];
-        int[] hits = new int[n];
-        if (stems != null) {
-            TermsEnum te = stems.iterator();
-            for (BytesRef t = te.next(); t != null; t = te.next()) {
-                String stem = t.utf8ToString();
-                int[] count = {0};
-                index.searcher().search(SearchIndex.stemQuery(stem), new SimpleCollector() {
-                    private Scorable scorer;
-                    private int base;
-
-                    @Override
-                    public void setScorer(Scorable s) {
-                        scorer = s;
-                    }
-
-                    @Override
-                    protected void doSetNextReader(LeafReaderContext context) {
-                        base = context.docBase;
-                    }
-
-                    @Override
-                    public void collect(int doc) throws IOException {
-                        hits[count[0]] = base + doc;
-                        scores[base + doc] = scorer.score();
-                        count[0]++;
-                    }
-
-                    @Override
-                    public ScoreMode scoreMode() {
-                        return ScoreMode.COMPLETE;
-                    }
-                });
-                int[] ids = Arrays.copyOf(hits, count[0]);
-                if (ids.length > SearchRules.MAX_POSTINGS) ids = best(ids, scores, SearchRules.MAX_POSTINGS);
-                Arrays.sort(ids);
-                StringBuilder line = new StringBuilder(stem).append(' ').append(Integer.toString(te.docFreq(), 36));
-                int previous = 0;
-                for (int id : ids) {
-                    int q = Math.max(1, Math.round(scores[id] * SearchRules.SCORE_SCALE));
-                    line.append(' ').append(Integer.toString(id - previous, 36)).append('.').append(Integer.toString(q, 36));
-                    previous = id;
-                }
-                shards.add(stem, line.toString());
-            }
+        if (stems == null) return shards.finish();
+        List<String> words = new ArrayList<>();
+        List<Integer> dfs = new ArrayList<>();
+        TermsEnum te = stems.iterator();
+        for (BytesRef t = te.next(); t != null; t = te.next()) {
+            words.add(t.utf8ToString());
+            dfs.add(te.docFreq());
         }
+        // Each word is scored on its own, so the words are shared out over the cores.
+        int n = index.reader().maxDoc();
+        ThreadLocal<float[]> scoresOf = ThreadLocal.withInitial(() -> new float[n]);
+        ThreadLocal<int[]> hitsOf = ThreadLocal.withInitial(() -> new int[n]);
+        String[] lines = new String[words.size()];
+        IntStream.range(0, words.size()).parallel().forEach(i -> {
+            try {
+                lines[i] = postingLine(index, words.get(i), dfs.get(i), scoresOf.get(), hitsOf.get());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        for (int i = 0; i < lines.length; i++) shards.add(words.get(i), lines[i]);
         return shards.finish();
+    }
+
+    private static String postingLine(LuceneSearcher index, String stem, int df, float[] scores, int[] hits) throws IOException {
+        int[] count = {0};
+        index.searcher().search(SearchIndex.stemQuery(stem), new SimpleCollector() {
+            private Scorable scorer;
+            private int base;
+
+            @Override
+            public void setScorer(Scorable s) {
+                scorer = s;
+            }
+
+            @Override
+            protected void doSetNextReader(LeafReaderContext context) {
+                base = context.docBase;
+            }
+
+            @Override
+            public void collect(int doc) throws IOException {
+                hits[count[0]++] = base + doc;
+                scores[base + doc] = scorer.score();
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE;
+            }
+        });
+        int[] ids = Arrays.copyOf(hits, count[0]);
+        // Keep the best-scoring sections only: a word in thousands of sections says little.
+        if (ids.length > SearchRules.MAX_POSTINGS) ids = best(ids, scores, SearchRules.MAX_POSTINGS);
+        Arrays.sort(ids);
+        StringBuilder line = new StringBuilder(stem).append(' ').append(Integer.toString(df, 36));
+        int previous = 0;
+        for (int id : ids) {
+            int q = Math.max(1, Math.round(scores[id] * SearchRules.SCORE_SCALE));
+            line.append(' ').append(Integer.toString(id - previous, 36)).append('.').append(Integer.toString(q, 36));
+            previous = id;
+        }
+        return line.toString();
     }
 
     /** The {@code keep} best-scoring ids (ties: lower id first), in id order. */
