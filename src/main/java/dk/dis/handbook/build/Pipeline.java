@@ -13,6 +13,7 @@ import dk.dis.handbook.convert.ConvertStage;
 import dk.dis.handbook.convert.HtmlSanitizer;
 import dk.dis.handbook.publish.AssetFingerprinter;
 import dk.dis.handbook.publish.PublishStage;
+import dk.dis.handbook.search.IndexStage;
 import freemarker.template.TemplateException;
 
 import java.io.IOException;
@@ -92,6 +93,11 @@ public final class Pipeline {
         }
         report.end("bake", baked.pages() + " pages, " + baked.files() + " files");
 
+        report.begin("index", "Lucene index and static search files");
+        IndexStage.Result indexed = new IndexStage(options.contentDir(), IndexStage.indexDirFor(out), report::warn)
+                .withScriptUrl(assets.get(IndexStage.SCRIPT_ASSET)).run(staging);
+        report.end("index", indexed.summary());
+
         report.begin("publish", "checking links and replacing " + out);
         Map<String, String> sourceOf = new HashMap<>();
         for (Page page : site.pages()) sourceOf.put(page.outputPath(), "content/" + page.source().toString().replace('\\', '/'));
@@ -101,6 +107,8 @@ public final class Pipeline {
                 config.baseUrlTrimmed(), options.preview(), site.pages(), sourceOf, converted.draftUrls(), secrets));
         report.end("publish", published.internalLinks() + " internal links checked, "
                 + published.externalLinks() + " external listed, " + published.files() + " files");
+
+        indexed.swapIn();
 
         double seconds = report.elapsedSeconds();
         report.printSummary(String.format(Locale.ROOT, "Built %d pages into %s in %.1f s (%.1f KB).",

@@ -43,6 +43,7 @@ public final class HostingRules {
         Map<String, Map<String, String>> rules = new LinkedHashMap<>();
         rules.put("/*", everywhere);
         rules.put("/assets/*", Map.of("Cache-Control", IMMUTABLE));
+        rules.put("/soeg/data/*", Map.of("Cache-Control", IMMUTABLE)); // search files are content-hashed too
         return rules;
     }
 

@@ -1,0 +1,400 @@
+/*
+ * Search client for the handbook. It reads the static index under /soeg/data/ (written by the
+ * build's index stage) piece by piece and ranks sections by the same rules as the Lucene
+ * searcher (dk.dis.handbook.search.LuceneSearcher): same word folding, Danish Snowball stems,
+ * synonyms, completion of the last word and tolerance for small typos. No framework, no
+ * third-party requests, no inline code: it runs under a strict Content-Security-Policy.
+ * In Node it exports its engine (the parity test uses it).
+ */
+(function () {
+  'use strict';
+
+  var WORD = /[\p{L}\p{Nd}]+/gu;
+  var PLAIN = {
+    'é': 'e', 'è': 'e', 'ê': 'e', 'ë': 'e', 'á': 'a', 'à': 'a', 'â': 'a', 'ä': 'æ', 'ö': 'ø',
+    'í': 'i', 'ì': 'i', 'î': 'i', 'ï': 'i', 'ó': 'o', 'ò': 'o', 'ô': 'o', 'ú': 'u', 'ù': 'u', 'û': 'u', 'ü': 'u'
+  };
+  var DIGRAPHS = { aa: 'å', oe: 'ø', ae: 'æ' };
+
+  /** Lower case, accents dropped, aa/oe/ae → å/ø/æ (as DanishText.fold). */
+  function fold(text) {
+    var s = text.normalize('NFC').toLowerCase();
+    var out = '';
+    for (var i = 0; i < s.length; i++) {
+      var pair = DIGRAPHS[s.substr(i, 2)];
+      if (pair && i + 1 < s.length) { out += pair; i++; continue; }
+      out += PLAIN[s[i]] || s[i];
+    }
+    return out;
+  }
+
+  function words(text) {
+    return text.normalize('NFC').match(WORD) || [];
+  }
+
+  // Snowball's Danish stemmer, from the algorithm's published description.
+  var VOWELS = 'aeiouyæåø';
+  var S_ENDING = 'abcdfghjklmnoprtvyzå';
+  var MAIN_SUFFIXES = ['hed', 'ethed', 'ered', 'e', 'erede', 'ende', 'erende', 'ene', 'erne', 'ere', 'en',
+    'heden', 'eren', 'er', 'heder', 'erer', 'heds', 'es', 'endes', 'erendes', 'enes', 'ernes', 'eres', 'ens',
+    'hedens', 'erens', 'ers', 'ets', 'erets', 'et', 'eret', 's'].sort(function (a, b) { return b.length - a.length; });
+  var OTHER_SUFFIXES = ['elig', 'løst', 'lig', 'els', 'ig'];
+
+  function isVowel(c) { return VOWELS.indexOf(c) >= 0; }
+
+  function region1(w) {
+    if (w.length < 3) return w.length;
+    var i = 0;
+    while (i < w.length && !isVowel(w[i])) i++;
+    while (i < w.length && isVowel(w[i])) i++;
+    if (i >= w.length) return w.length;
+    return Math.max(i + 1, 3);
+  }
+
+  function suffixIn(w, p1, list) {
+    for (var i = 0; i < list.length; i++) {
+      var s = list[i];
+      if (w.length - s.length >= p1 && w.endsWith(s)) return s;
+    }
+    return null;
+  }
+
+  function consonantPair(w, p1) {
+    return suffixIn(w, p1, ['gd', 'dt', 'gt', 'kt']) ? w.slice(0, -1) : w;
+  }
+
+  function stem(w) {
+    var p1 = region1(w);
+    var s = suffixIn(w, p1, MAIN_SUFFIXES);
+    if (s === 's') {
+      if (w.length >= 2 && S_ENDING.indexOf(w[w.length - 2]) >= 0) w = w.slice(0, -1);
+    } else if (s) {
+      w = w.slice(0, w.length - s.length);
+    }
+    w = consonantPair(w, p1);
+    if (w.endsWith('igst')) w = w.slice(0, -2);
+    s = suffixIn(w, p1, OTHER_SUFFIXES);
+    if (s === 'løst') w = w.slice(0, -1);
+    else if (s) w = consonantPair(w.slice(0, w.length - s.length), p1);
+    var last = w[w.length - 1];
+    if (w.length - 1 >= p1 && w.length >= 2 && !isVowel(last) && w[w.length - 2] === last) w = w.slice(0, -1);
+    return w;
+  }
+
+  /** Edits between two words, an adjacent swap counting as one (as Lucene's fuzzy matching). */
+  function editDistance(a, b) {
+    var d = [];
+    for (var i = 0; i <= a.length; i++) { d.push([i]); }
+    for (var j = 1; j <= b.length; j++) d[0][j] = j;
+    for (i = 1; i <= a.length; i++) {
+      for (j = 1; j <= b.length; j++) {
+        var v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2][j - 2] + 1);
+        d[i][j] = v;
+      }
+    }
+    return d[a.length][b.length];
+  }
+
+  /** Index of the last shard whose first key is ≤ key, or -1. */
+  function shardOf(shards, key) {
+    var lo = 0, hi = shards.length - 1, found = -1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (shards[mid][0] <= key) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    return found;
+  }
+
+  function shardsBetween(shards, from, to) {
+    var out = [];
+    var first = Math.max(0, shardOf(shards, from)), last = shardOf(shards, to);
+    for (var i = first; i <= last; i++) out.push(shards[i][1]);
+    return out;
+  }
+
+  function parseDictionary(text) {
+    return text.split('\n').filter(Boolean).map(function (line) {
+      var f = line.split(' ');
+      return { form: f[0], stem: f[0].slice(0, parseInt(f[1], 36)), df: parseInt(f[2], 36) };
+    });
+  }
+
+  function parsePostings(text) {
+    var map = new Map();
+    text.split('\n').forEach(function (line) {
+      if (!line) return;
+      var f = line.split(' ');
+      var ids = [], scores = [], id = 0;
+      for (var i = 2; i < f.length; i++) {
+        var dot = f[i].indexOf('.');
+        id += parseInt(f[i].slice(0, dot), 36);
+        ids.push(id);
+        scores.push(parseInt(f[i].slice(dot + 1), 36));
+      }
+      map.set(f[0], { df: parseInt(f[1], 36), ids: ids, scores: scores });
+    });
+    return map;
+  }
+
+  /** A search engine over the exported index; fetchText(url) returns a Promise of the file's text. */
+  function createEngine(metaUrl, fetchText) {
+    var cache = new Map();
+    function get(url, parse) {
+      if (!cache.has(url)) cache.set(url, fetchText(url).then(parse));
+      return cache.get(url);
+    }
+    var metaPromise = get(metaUrl, JSON.parse);
+
+    function postingsOf(meta, stem) {
+      var i = shardOf(meta.postings, stem);
+      if (i < 0) return Promise.resolve(null);
+      return get(meta.postings[i][1], parsePostings).then(function (m) { return m.get(stem) || null; });
+    }
+
+    function df(meta, stem) {
+      return postingsOf(meta, stem).then(function (p) { return p ? p.df : 0; });
+    }
+
+    function dictionary(meta, from, to) {
+      return Promise.all(shardsBetween(meta.dictionary, from, to).map(function (url) {
+        return get(url, parseDictionary);
+      })).then(function (lists) { return [].concat.apply([], lists); });
+    }
+
+    function take(found, stems, max) {
+      found.sort(function (a, b) {
+        return b.weight - a.weight || b.df - a.df || (a.stem < b.stem ? -1 : a.stem > b.stem ? 1 : 0);
+      });
+      found.slice(0, max).forEach(function (c) { stems.set(c.stem, c.weight); });
+    }
+
+    async function completions(meta, prefix, stems) {
+      var entries = await dictionary(meta, prefix, prefix + '\uffff');
+      var seen = new Map();
+      entries.forEach(function (e) {
+        if (e.form.startsWith(prefix) && !stems.has(e.stem) && !seen.has(e.stem)) {
+          seen.set(e.stem, { stem: e.stem, weight: meta.rules.prefixWeight, df: e.df });
+        }
+      });
+      take(Array.from(seen.values()), stems, meta.rules.maxExpansions);
+    }
+
+    async function neighbours(meta, word, stems) {
+      var r = meta.rules;
+      var maxEdits = word.length >= r.typo2From ? 2 : 1;
+      var entries = await dictionary(meta, word[0], word[0] + '\uffff');
+      var seen = new Map();
+      entries.forEach(function (e) {
+        if (e.form[0] !== word[0] || Math.abs(e.form.length - word.length) > maxEdits) return;
+        var edits = editDistance(word, e.form);
+        if (edits === 0 || edits > maxEdits) return;
+        var weight = edits === 1 ? r.typo1Weight : r.typo2Weight;
+        var old = seen.get(e.stem);
+        if (!old || old.weight < weight) seen.set(e.stem, { stem: e.stem, weight: weight, df: e.df });
+      });
+      take(Array.from(seen.values()), stems, r.maxExpansions);
+    }
+
+    /** Per query word, a Map of stem → weight (as LuceneSearcher.plan). */
+    async function plan(query) {
+      var meta = await metaPromise;
+      var r = meta.rules;
+      var stop = new Set(meta.stopwords);
+      var ws = words(query);
+      var prefixMode = query.length > 0 && !/\s$/.test(query);
+      var out = [];
+      for (var i = 0; i < ws.length; i++) {
+        var w = fold(ws[i]);
+        var prefix = prefixMode && i === ws.length - 1 && w.length >= r.minPrefix;
+        var isStop = stop.has(w);
+        if (isStop && !prefix) continue;
+        var stems = new Map();
+        if (!isStop) {
+          var s = stem(w);
+          if (await df(meta, s) > 0) stems.set(s, 1);
+          var syns = meta.synonyms[s] || [];
+          for (var k = 0; k < syns.length; k++) {
+            if (await df(meta, syns[k]) > 0) stems.set(syns[k], Math.max(stems.get(syns[k]) || 0, r.synonymWeight));
+          }
+        }
+        if (prefix) await completions(meta, w, stems);
+        if (stems.size === 0 && !isStop && w.length >= r.typo1From) await neighbours(meta, w, stems);
+        if (stems.size > 0) out.push(stems);
+      }
+      return out;
+    }
+
+    /** The best sections: [{id, score}], best first, ties by position in the handbook. */
+    async function search(query, limit) {
+      var meta = await metaPromise;
+      var p = await plan(query);
+      var total = new Map();
+      for (var i = 0; i < p.length; i++) {
+        var best = new Map();
+        for (var [s, weight] of p[i]) {
+          var postings = await postingsOf(meta, s);
+          if (!postings) continue;
+          for (var j = 0; j < postings.ids.length; j++) {
+            var v = weight * postings.scores[j] / meta.rules.scoreScale;
+            var id = postings.ids[j];
+            if (!(best.get(id) >= v)) best.set(id, v);
+          }
+        }
+        best.forEach(function (v, id) { total.set(id, (total.get(id) || 0) + v); });
+      }
+      var hits = Array.from(total, function (e) { return { id: e[0], score: e[1] }; });
+      hits.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+      return { hits: hits.slice(0, limit), total: hits.length, plan: p };
+    }
+
+    /** Section records {id, pageUrl, pageTitle, anchor, heading, excerpt} for the given ids. */
+    async function records(ids) {
+      var meta = await metaPromise;
+      var size = meta.rules.recordChunk;
+      var chunks = await Promise.all(ids.map(function (id) {
+        return get(meta.records + Math.floor(id / size) + '.json', JSON.parse);
+      }));
+      return ids.map(function (id, i) {
+        var r = chunks[i][id % size];
+        return { id: id, pageUrl: r[0], pageTitle: r[1], anchor: r[2], heading: r[3], excerpt: r[4] };
+      });
+    }
+
+    return { plan: plan, search: search, records: records };
+  }
+
+  var api = { fold: fold, words: words, stem: stem, editDistance: editDistance, createEngine: createEngine };
+  if (typeof module !== 'undefined' && module.exports) {
+    module.exports = api;
+    return;
+  }
+  if (typeof document === 'undefined') return;
+
+  // ---- The search page ------------------------------------------------------------------
+  var RESULT_SECTIONS = 20;
+
+  function el(name, attrs, text) {
+    var e = document.createElement(name);
+    if (attrs) Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text) e.textContent = text;
+    return e;
+  }
+
+  /** The excerpt as text nodes, with words matching the query's stems in <mark>. */
+  function highlighted(text, stems) {
+    var frag = document.createDocumentFragment();
+    var last = 0;
+    text.replace(WORD, function (word, at) {
+      var f = fold(word);
+      var s = stem(f);
+      var hit = stems.has(s) || Array.from(stems).some(function (t) { return t.length >= 4 && f.indexOf(t) >= 0; });
+      if (hit) {
+        frag.appendChild(document.createTextNode(text.slice(last, at)));
+        frag.appendChild(el('mark', null, word));
+        last = at + word.length;
+      }
+      return word;
+    });
+    frag.appendChild(document.createTextNode(text.slice(last)));
+    return frag;
+  }
+
+  function init() {
+    var form = document.querySelector('form[data-index]');
+    if (!form) return;
+    var input = form.querySelector('input[name="q"]');
+    var status = document.getElementById('soeg-status');
+    var results = document.getElementById('soeg-resultater');
+    var engine = createEngine(form.getAttribute('data-index'), function (url) {
+      return fetch(url, { credentials: 'omit' }).then(function (r) {
+        if (!r.ok) throw new Error(url + ': ' + r.status);
+        return r.text();
+      });
+    });
+    var timer = null, latest = 0;
+
+    function setUrl(q) {
+      var url = new URL(window.location.href);
+      if (q) url.searchParams.set('q', q); else url.searchParams.delete('q');
+      window.history.replaceState(null, '', url);
+    }
+
+    async function run(q) {
+      var ticket = ++latest;
+      setUrl(q.trim());
+      if (!q.trim()) {
+        results.replaceChildren();
+        status.textContent = '';
+        return;
+      }
+      try {
+        var found = await engine.search(q, RESULT_SECTIONS);
+        var recs = await engine.records(found.hits.map(function (h) { return h.id; }));
+        if (ticket !== latest) return;
+        render(q, found, recs);
+      } catch (e) {
+        if (ticket === latest) status.textContent = 'Søgningen kunne ikke hentes. Prøv igen, eller brug Emneindekset.';
+      }
+    }
+
+    function render(q, found, recs) {
+      var stems = new Set();
+      found.plan.forEach(function (m) { m.forEach(function (w, s) { stems.add(s); }); });
+      var pages = new Map();
+      recs.forEach(function (r) {
+        if (!pages.has(r.pageUrl)) pages.set(r.pageUrl, { title: r.pageTitle, url: r.pageUrl, sections: [] });
+        pages.get(r.pageUrl).sections.push(r);
+      });
+      var list = el('ol', { 'class': 'search-hits' });
+      pages.forEach(function (page) {
+        var item = el('li', { 'class': 'search-hit' });
+        var h = el('h2', { 'class': 'search-hit-title' });
+        h.appendChild(el('a', { href: page.url }, page.title));
+        item.appendChild(h);
+        var sections = el('ul', { 'class': 'search-hit-sections' });
+        page.sections.forEach(function (r) {
+          var li = el('li');
+          li.appendChild(el('a', { href: r.anchor ? r.pageUrl + '#' + r.anchor : r.pageUrl }, r.heading || 'Indledning'));
+          if (r.excerpt) {
+            var p = el('p', { 'class': 'search-excerpt' });
+            p.appendChild(highlighted(r.excerpt, stems));
+            li.appendChild(p);
+          }
+          sections.appendChild(li);
+        });
+        item.appendChild(sections);
+        list.appendChild(item);
+      });
+      results.replaceChildren(list);
+      var shown = recs.length;
+      if (shown === 0) {
+        status.textContent = 'Ingen resultater for »' + q.trim() + '«. Prøv et andet ord, eller se Emneindekset.';
+      } else {
+        status.textContent = (found.total > shown ? 'De ' + shown + ' bedste af ' + found.total : shown) +
+          (shown === 1 ? ' afsnit' : ' afsnit') + ' på ' + pages.size + (pages.size === 1 ? ' side' : ' sider') +
+          ' for »' + q.trim() + '«.';
+      }
+    }
+
+    input.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { run(input.value); }, 120);
+    });
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      clearTimeout(timer);
+      run(input.value);
+    });
+    var initial = new URLSearchParams(window.location.search).get('q');
+    if (initial) {
+      input.value = initial;
+      run(initial);
+    }
+  }
+
+  api.init = init;
+  window.HandbookSearch = api;
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
+  else init();
+})();

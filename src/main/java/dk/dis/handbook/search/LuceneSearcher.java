@@ -1,0 +1,189 @@
+package dk.dis.handbook.search;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyTermsEnum;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Searches the on-disk index. Each query word becomes a set of stems with weights (the word's
+ * own stem, its synonyms, completions of the last word, spelling neighbours when nothing else
+ * matches); a section scores the sum over the words of its best weighted stem score.
+ * assets/js/search.js implements the same expansion over the exported files.
+ */
+public final class LuceneSearcher implements Closeable {
+
+    public record Hit(int section, float score, String pageUrl, String pageTitle, String anchor, String heading, String excerpt) {
+        public String url() {
+            return anchor.isEmpty() ? pageUrl : pageUrl + "#" + anchor;
+        }
+    }
+
+    private final Directory directory;
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final Terms forms;
+    private final Map<String, List<String>> synonyms;
+
+    public LuceneSearcher(Path indexDir) throws IOException {
+        if (!Files.isDirectory(indexDir)) {
+            throw new IOException("No search index at " + indexDir + ": run `java -jar target/handbook.jar build` first.");
+        }
+        directory = FSDirectory.open(indexDir);
+        reader = DirectoryReader.open(directory);
+        searcher = new IndexSearcher(reader);
+        forms = MultiTerms.getTerms(reader, SearchIndex.FORM);
+        synonyms = SearchIndex.readSynonyms(indexDir);
+    }
+
+    /** Searches an index that is not on disk (yet); closing the searcher leaves {@code built} open. */
+    LuceneSearcher(Directory built, Map<String, List<String>> synonyms) throws IOException {
+        directory = null;
+        reader = DirectoryReader.open(built);
+        searcher = new IndexSearcher(reader);
+        forms = MultiTerms.getTerms(reader, SearchIndex.FORM);
+        this.synonyms = synonyms;
+    }
+
+    int docFreq(String stem) throws IOException {
+        return reader.docFreq(new Term(SearchIndex.STEMS, stem));
+    }
+
+    /** The weighted stems of each query word that matches anything. */
+    public List<Map<String, Float>> plan(String query) throws IOException {
+        List<String> words = DanishText.words(query);
+        boolean prefixMode = !query.isEmpty() && !Character.isWhitespace(query.charAt(query.length() - 1));
+        List<Map<String, Float>> plan = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            String w = DanishText.fold(words.get(i));
+            boolean prefix = prefixMode && i == words.size() - 1 && w.length() >= SearchRules.MIN_PREFIX;
+            boolean stop = DanishText.STOPWORDS.contains(w);
+            if (stop && !prefix) continue;
+            Map<String, Float> stems = new LinkedHashMap<>();
+            if (!stop) {
+                String stem = DanishText.stem(w);
+                if (docFreq(stem) > 0) stems.put(stem, 1f);
+                for (String syn : synonyms.getOrDefault(stem, List.of())) {
+                    if (docFreq(syn) > 0) stems.merge(syn, SearchRules.SYNONYM_WEIGHT, Math::max);
+                }
+            }
+            if (prefix) addCompletions(w, stems);
+            if (stems.isEmpty() && !stop && w.length() >= SearchRules.TYPO1_FROM) addNeighbours(w, stems);
+            if (!stems.isEmpty()) plan.add(stems);
+        }
+        return plan;
+    }
+
+    private record Candidate(String stem, float weight, int df) {}
+
+    private static final Comparator<Candidate> BEST_FIRST = Comparator.comparing(Candidate::weight).reversed()
+            .thenComparing(Comparator.comparingInt(Candidate::df).reversed())
+            .thenComparing(Candidate::stem);
+
+    private void addCompletions(String prefix, Map<String, Float> stems) throws IOException {
+        if (forms == null) return;
+        Map<String, Candidate> found = new HashMap<>();
+        TermsEnum te = forms.iterator();
+        if (te.seekCeil(new BytesRef(prefix)) == TermsEnum.SeekStatus.END) return;
+        for (BytesRef t = te.term(); t != null; t = te.next()) {
+            String form = t.utf8ToString();
+            if (!form.startsWith(prefix)) break;
+            String stem = DanishText.stem(form);
+            if (!stems.containsKey(stem) && !found.containsKey(stem)) {
+                found.put(stem, new Candidate(stem, SearchRules.PREFIX_WEIGHT, docFreq(stem)));
+            }
+        }
+        take(found, stems);
+    }
+
+    private void addNeighbours(String word, Map<String, Float> stems) throws IOException {
+        if (forms == null) return;
+        int maxEdits = word.length() >= SearchRules.TYPO2_FROM ? 2 : 1;
+        Map<String, Candidate> found = new HashMap<>();
+        FuzzyTermsEnum te = new FuzzyTermsEnum(forms, new Term(SearchIndex.FORM, word), maxEdits, 1, true);
+        for (BytesRef t = te.next(); t != null; t = te.next()) {
+            String form = t.utf8ToString();
+            int edits = SearchRules.editDistance(word, form);
+            if (edits == 0 || edits > maxEdits) continue;
+            String stem = DanishText.stem(form);
+            float weight = edits == 1 ? SearchRules.TYPO1_WEIGHT : SearchRules.TYPO2_WEIGHT;
+            Candidate old = found.get(stem);
+            if (old == null || old.weight() < weight) found.put(stem, new Candidate(stem, weight, docFreq(stem)));
+        }
+        take(found, stems);
+    }
+
+    private static void take(Map<String, Candidate> found, Map<String, Float> stems) {
+        found.values().stream().sorted(BEST_FIRST).limit(SearchRules.MAX_EXPANSIONS)
+                .forEach(c -> stems.put(c.stem(), c.weight()));
+    }
+
+    public Query toQuery(List<Map<String, Float>> plan) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (Map<String, Float> word : plan) {
+            List<Query> alternatives = new ArrayList<>();
+            word.forEach((stem, weight) -> alternatives.add(new BoostQuery(SearchIndex.stemQuery(stem), weight)));
+            all.add(new DisjunctionMaxQuery(alternatives, 0f), BooleanClause.Occur.SHOULD);
+        }
+        return all.build();
+    }
+
+    public List<Hit> search(String query, int limit) throws IOException {
+        List<Map<String, Float>> plan = plan(query);
+        if (plan.isEmpty() || limit <= 0) return List.of();
+        TopDocs top = searcher.search(toQuery(plan), limit);
+        StoredFields stored = searcher.storedFields();
+        List<Hit> hits = new ArrayList<>();
+        for (ScoreDoc sd : top.scoreDocs) {
+            Document d = stored.document(sd.doc);
+            hits.add(new Hit(d.getField(SearchIndex.SECTION_ID).numericValue().intValue(), sd.score,
+                    d.get(SearchIndex.PAGE_URL), d.get(SearchIndex.PAGE_TITLE), d.get(SearchIndex.ANCHOR),
+                    d.get(SearchIndex.HEADING_TEXT), d.get(SearchIndex.EXCERPT)));
+        }
+        return hits;
+    }
+
+    Map<String, List<String>> synonyms() {
+        return synonyms;
+    }
+
+    IndexSearcher searcher() {
+        return searcher;
+    }
+
+    DirectoryReader reader() {
+        return reader;
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+        if (directory != null) directory.close();
+    }
+}

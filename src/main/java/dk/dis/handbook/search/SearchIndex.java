@@ -1,0 +1,138 @@
+package dk.dis.handbook.search;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.IOContext;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The on-disk Lucene index of the sections: its fields, how it is written, and the per-word query. */
+public final class SearchIndex {
+
+    static final String TITLE = "title";
+    static final String HEADING = "heading";
+    /** The section's heading (or page title) and text: every stem of the section is here. */
+    static final String BODY = "body";
+    /** Where a stem's document frequency and the list of all stems come from. */
+    static final String STEMS = BODY;
+    /** The surface forms (folded, not stemmed): prefixes and typos are matched against these. */
+    static final String FORM = "form";
+    static final String SECTION_ID = "sid";
+    static final String PAGE_URL = "pageUrl";
+    static final String PAGE_TITLE = "pageTitle";
+    static final String ANCHOR = "anchor";
+    static final String HEADING_TEXT = "headingText";
+    static final String EXCERPT = "excerpt";
+
+    static final String SYNONYMS_FILE = "synonyms.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final FieldType DOCS_ONLY = new FieldType();
+
+    static {
+        DOCS_ONLY.setIndexOptions(IndexOptions.DOCS);
+        DOCS_ONLY.setTokenized(true);
+        DOCS_ONLY.setOmitNorms(true);
+        DOCS_ONLY.freeze();
+    }
+
+    private SearchIndex() {}
+
+    /** The corpus vocabulary: every folded word of at least {@link DanishAnalysis#MIN_PART} letters. */
+    static CharArraySet vocabulary(List<Section> sections, Analyzer surface) {
+        CharArraySet words = new CharArraySet(8192, false);
+        for (Section s : sections) {
+            for (String text : new String[] {s.pageTitle(), s.heading(), s.text()}) {
+                for (String w : DanishAnalysis.tokens(surface, text)) {
+                    if (w.length() >= DanishAnalysis.MIN_PART) words.add(w);
+                }
+            }
+        }
+        return words;
+    }
+
+    /** Writes a fresh index of {@code sections} into {@code directory}. */
+    static void write(List<Section> sections, Directory directory) throws IOException {
+        Analyzer surface = DanishAnalysis.surface();
+        Analyzer stemming = DanishAnalysis.index(vocabulary(sections, surface));
+        Analyzer analyzer = new PerFieldAnalyzerWrapper(stemming, Map.of(FORM, surface));
+        IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setRAMBufferSizeMB(256);
+        try (IndexWriter writer = new IndexWriter(directory, config)) {
+            for (Section s : sections) {
+                Document doc = new Document();
+                doc.add(new NumericDocValuesField(SECTION_ID, s.id()));
+                doc.add(new StoredField(SECTION_ID, s.id()));
+                doc.add(new StoredField(PAGE_URL, s.pageUrl()));
+                doc.add(new StoredField(PAGE_TITLE, s.pageTitle()));
+                doc.add(new StoredField(ANCHOR, s.anchor()));
+                doc.add(new StoredField(HEADING_TEXT, s.heading()));
+                doc.add(new StoredField(EXCERPT, excerpt(s.text())));
+                if (s.isIntro()) doc.add(new TextField(TITLE, s.pageTitle(), Field.Store.NO));
+                else doc.add(new TextField(HEADING, s.heading(), Field.Store.NO));
+                String all = (s.isIntro() ? s.pageTitle() : s.heading()) + " \n " + s.text();
+                doc.add(new TextField(BODY, all, Field.Store.NO));
+                doc.add(new Field(FORM, all, DOCS_ONLY));
+                writer.addDocument(doc);
+            }
+            writer.forceMerge(1);
+            writer.commit();
+        }
+    }
+
+    /** Copies an index built in memory to {@code dir}, with the synonyms the searcher needs. */
+    static void save(Directory built, Map<String, List<String>> synonyms, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try (FSDirectory target = FSDirectory.open(dir)) {
+            for (String file : built.listAll()) target.copyFrom(built, file, file, IOContext.DEFAULT);
+        }
+        JSON.writeValue(dir.resolve(SYNONYMS_FILE).toFile(), synonyms);
+    }
+
+    static Map<String, List<String>> readSynonyms(Path dir) throws IOException {
+        Path file = dir.resolve(SYNONYMS_FILE);
+        if (!Files.exists(file)) return new HashMap<>();
+        return JSON.readValue(file.toFile(), new TypeReference<Map<String, List<String>>>() {});
+    }
+
+    /** The score of one stem in a section: BM25 over title, heading and text, with their boosts. */
+    static Query stemQuery(String stem) {
+        return new BooleanQuery.Builder()
+                .add(new BoostQuery(new TermQuery(new Term(TITLE, stem)), SearchRules.TITLE_BOOST), BooleanClause.Occur.SHOULD)
+                .add(new BoostQuery(new TermQuery(new Term(HEADING, stem)), SearchRules.HEADING_BOOST), BooleanClause.Occur.SHOULD)
+                .add(new TermQuery(new Term(BODY, stem)), BooleanClause.Occur.SHOULD)
+                .build();
+    }
+
+    static String excerpt(String text) {
+        if (text.length() <= SearchRules.EXCERPT_CHARS) return text;
+        int cut = text.lastIndexOf(' ', SearchRules.EXCERPT_CHARS);
+        return text.substring(0, cut > SearchRules.EXCERPT_CHARS / 2 ? cut : SearchRules.EXCERPT_CHARS) + " …";
+    }
+}

@@ -1,0 +1,151 @@
+package dk.dis.handbook.search;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeVisitor;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Reads the rendered pages of a site folder and cuts each into sections: the page's lead and
+ * text before the first heading, then one section per h2/h3 that has an id.
+ */
+@SuppressWarnings("unchecked")
+public final class SectionExtractor {
+
+    /** Elements on a page that mark it as a search or subject-index page: such pages are not indexed. */
+    public static final String SEARCH_PAGE_MARK = "soeg-app";
+    public static final String SUBJECT_INDEX_MARK = "emneindeks-liste";
+
+    private static final Set<String> BLOCKS = Set.of("p", "div", "li", "td", "th", "dt", "dd", "br", "tr",
+            "table", "ul", "ol", "dl", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "title", "desc");
+
+    private SectionExtractor() {}
+
+    /** The sections of a site, and its search and subject index pages (which are not indexed). */
+    public record Scan(List<Section> sections, List<Path> searchPages, List<Path> subjectIndexPages) {}
+
+    /** The sections of all index.html pages under {@code site}, in path order, except 404 and the search pages. */
+    public static List<Section> extract(Path site) throws IOException {
+        return scan(site).sections();
+    }
+
+    public static Scan scan(Path site) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(site)) {
+            files = walk.filter(p -> p.getFileName().toString().equals("index.html"))
+                    .map(p -> Map.entry(urlOf(site, p), p))
+                    .sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
+        }
+        // Parsing is most of the work: pages in parallel, numbered in order afterwards.
+        List<Object> perFile = files.parallelStream().map(file -> {
+            try {
+                Document doc = Jsoup.parse(file.toFile(), "UTF-8");
+                if (doc.getElementById(SEARCH_PAGE_MARK) != null) return (Object) SEARCH_PAGE_MARK;
+                if (doc.getElementById(SUBJECT_INDEX_MARK) != null) return (Object) SUBJECT_INDEX_MARK;
+                Element article = doc.selectFirst("main article");
+                List<Section> found = new ArrayList<>();
+                if (article != null) addSections(urlOf(site, file), article, found);
+                return (Object) found;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).toList();
+        List<Section> sections = new ArrayList<>();
+        List<Path> searchPages = new ArrayList<>(), subjectPages = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            Object r = perFile.get(i);
+            if (r == SEARCH_PAGE_MARK) searchPages.add(files.get(i));
+            else if (r == SUBJECT_INDEX_MARK) subjectPages.add(files.get(i));
+            else for (Section s : (List<Section>) r) {
+                sections.add(new Section(sections.size(), s.pageUrl(), s.pageTitle(), s.anchor(), s.heading(), s.text()));
+            }
+        }
+        return new Scan(sections, searchPages, subjectPages);
+    }
+
+    private static String collapseSpace(CharSequence text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u00a0') {
+                space = out.length() > 0;
+            } else {
+                if (space) out.append(' ');
+                out.append(c);
+                space = false;
+            }
+        }
+        return out.toString();
+    }
+
+    static String urlOf(Path site, Path indexHtml) {
+        Path dir = site.relativize(indexHtml.getParent());
+        String rel = dir.toString().replace('\\', '/');
+        return rel.isEmpty() ? "/" : "/" + rel + "/";
+    }
+
+    private static void addSections(String url, Element article, List<Section> out) {
+        Element h1 = article.selectFirst("h1");
+        String pageTitle = h1 == null ? url : h1.text();
+        Element lead = article.selectFirst(".page-header .lead");
+        Element body = article.selectFirst(".body");
+        if (body == null) return;
+
+        class Collector implements NodeVisitor {
+            String anchor = "";
+            String heading = "";
+            StringBuilder text = new StringBuilder(lead == null ? "" : lead.text());
+            Element inHeading;
+            StringBuilder headingText;
+
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    (inHeading != null ? headingText : text).append(t.text());
+                } else if (node instanceof Element e) {
+                    if (inHeading == null && (e.nameIs("h2") || e.nameIs("h3")) && !e.id().isEmpty()) {
+                        flush();
+                        inHeading = e;
+                        headingText = new StringBuilder();
+                        anchor = e.id();
+                    } else if (BLOCKS.contains(e.normalName())) {
+                        text.append(' ');
+                    }
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node == inHeading) {
+                    heading = headingText.toString().strip();
+                    inHeading = null;
+                } else if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
+                    text.append(' ');
+                }
+            }
+
+            void flush() {
+                String clean = collapseSpace(text);
+                // The introduction is kept even when empty: it carries the page title.
+                out.add(new Section(out.size(), url, pageTitle, anchor, heading, clean));
+                text = new StringBuilder();
+            }
+        }
+        Collector c = new Collector();
+        body.traverse(c);
+        c.flush();
+    }
+}

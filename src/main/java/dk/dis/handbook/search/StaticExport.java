@@ -1,0 +1,260 @@
+package dk.dis.handbook.search;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.util.BytesRef;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * Writes the index as static files the browser client fetches piece by piece, every name
+ * carrying a hash of its content (so they can be cached forever):
+ * <ul>
+ *   <li>{@code meta.HASH.json}: rules, stop words, synonyms, and the first key of every shard;</li>
+ *   <li>{@code dHASH} dictionary shards: {@code form stemLength df} per line, forms sorted
+ *       (Danish Snowball stems are prefixes of their word, so a length is enough);</li>
+ *   <li>posting shards: {@code stem df id.score id.score…}, ids delta-coded, both base 36;
+ *       scores are Lucene's BM25 (with field boosts) times {@link SearchRules#SCORE_SCALE};</li>
+ *   <li>{@code r-HASH/N.json}: section records (page, title, anchor, heading, excerpt),
+ *       {@link SearchRules#RECORD_CHUNK} per file, fetched only for results shown.</li>
+ * </ul>
+ */
+final class StaticExport {
+
+    static final int DICTIONARY_SHARD_BYTES = 6 * 1024;
+    static final int POSTING_SHARD_BYTES = 12 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Result(String metaUrl, int files, long bytes) {}
+
+    private final Path dir;
+    private final String urlBase;
+    private int files;
+    private long bytes;
+
+    private StaticExport(Path dir, String urlBase) {
+        this.dir = dir;
+        this.urlBase = urlBase;
+    }
+
+    /** Exports into {@code dir}, whose URL on the site is {@code urlBase} (ending in /). */
+    static Result write(LuceneSearcher index, List<Section> sections, Path dir, String urlBase) throws IOException {
+        Files.createDirectories(dir);
+        return new StaticExport(dir, urlBase).run(index, sections);
+    }
+
+    private Result run(LuceneSearcher index, List<Section> sections) throws IOException {
+        if (index.reader().maxDoc() != sections.size() || index.reader().leaves().size() > 1) {
+            throw new IllegalStateException("search index is not one segment in section order");
+        }
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("version", 1);
+        meta.put("sections", sections.size());
+        meta.put("rules", SearchRules.asMap());
+        meta.put("stopwords", DanishText.STOPWORDS);
+        meta.put("synonyms", index.synonyms());
+        meta.put("dictionary", dictionary(index));
+        meta.put("postings", postings(index));
+        meta.put("records", records(sections));
+        byte[] body = JSON.writeValueAsBytes(meta);
+        String name = "meta." + hash(body) + ".json";
+        save(dir.resolve(name), body);
+        return new Result(urlBase + name, files, bytes);
+    }
+
+    private List<List<String>> dictionary(LuceneSearcher index) throws IOException {
+        Shards shards = new Shards("d", DICTIONARY_SHARD_BYTES);
+        Terms forms = MultiTerms.getTerms(index.reader(), SearchIndex.FORM);
+        if (forms != null) {
+            TermsEnum te = forms.iterator();
+            for (BytesRef t = te.next(); t != null; t = te.next()) {
+                String form = t.utf8ToString();
+                String stem = DanishText.stem(form);
+                if (!form.startsWith(stem)) throw new IllegalStateException("stem " + stem + " is not a prefix of " + form);
+                shards.add(form, form + " " + Integer.toString(stem.length(), 36) + " "
+                        + Integer.toString(index.docFreq(stem), 36));
+            }
+        }
+        return shards.finish();
+    }
+
+    private List<List<String>> postings(LuceneSearcher index) throws IOException {
+        Shards shards = new Shards("p", POSTING_SHARD_BYTES);
+        Terms stems = MultiTerms.getTerms(index.reader(), SearchIndex.STEMS);
+        if (stems == null) return shards.finish();
+        List<String> words = new ArrayList<>();
+        List<Integer> dfs = new ArrayList<>();
+        TermsEnum te = stems.iterator();
+        for (BytesRef t = te.next(); t != null; t = te.next()) {
+            words.add(t.utf8ToString());
+            dfs.add(te.docFreq());
+        }
+        // Each word is scored on its own, so the words are shared out over the cores.
+        int n = index.reader().maxDoc();
+        ThreadLocal<float[]> scoresOf = ThreadLocal.withInitial(() -> new float[n]);
+        ThreadLocal<int[]> hitsOf = ThreadLocal.withInitial(() -> new int[n]);
+        String[] lines = new String[words.size()];
+        IntStream.range(0, words.size()).parallel().forEach(i -> {
+            try {
+                lines[i] = postingLine(index, words.get(i), dfs.get(i), scoresOf.get(), hitsOf.get());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        for (int i = 0; i < lines.length; i++) shards.add(words.get(i), lines[i]);
+        return shards.finish();
+    }
+
+    private static String postingLine(LuceneSearcher index, String stem, int df, float[] scores, int[] hits) throws IOException {
+        int[] count = {0};
+        index.searcher().search(SearchIndex.stemQuery(stem), new SimpleCollector() {
+            private Scorable scorer;
+            private int base;
+
+            @Override
+            public void setScorer(Scorable s) {
+                scorer = s;
+            }
+
+            @Override
+            protected void doSetNextReader(LeafReaderContext context) {
+                base = context.docBase;
+            }
+
+            @Override
+            public void collect(int doc) throws IOException {
+                hits[count[0]++] = base + doc;
+                scores[base + doc] = scorer.score();
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE;
+            }
+        });
+        int[] ids = Arrays.copyOf(hits, count[0]);
+        // Keep the best-scoring sections only: a word in thousands of sections says little.
+        if (ids.length > SearchRules.MAX_POSTINGS) ids = best(ids, scores, SearchRules.MAX_POSTINGS);
+        Arrays.sort(ids);
+        StringBuilder line = new StringBuilder(stem).append(' ').append(Integer.toString(df, 36));
+        int previous = 0;
+        for (int id : ids) {
+            int q = Math.max(1, Math.round(scores[id] * SearchRules.SCORE_SCALE));
+            line.append(' ').append(Integer.toString(id - previous, 36)).append('.').append(Integer.toString(q, 36));
+            previous = id;
+        }
+        return line.toString();
+    }
+
+    /** The {@code keep} best-scoring ids (ties: lower id first), in id order. */
+    static int[] best(int[] ids, float[] scores, int keep) {
+        float[] sorted = new float[ids.length];
+        for (int i = 0; i < ids.length; i++) sorted[i] = scores[ids[i]];
+        Arrays.sort(sorted);
+        float threshold = sorted[ids.length - keep];
+        int above = 0;
+        for (float s : sorted) if (s > threshold) above++;
+        int tiesAllowed = keep - above;
+        int[] out = new int[keep];
+        int n = 0;
+        int[] inOrder = ids.clone();
+        Arrays.sort(inOrder);
+        for (int id : inOrder) {
+            if (scores[id] > threshold) out[n++] = id;
+            else if (scores[id] == threshold && tiesAllowed > 0) {
+                out[n++] = id;
+                tiesAllowed--;
+            }
+        }
+        return out;
+    }
+
+    private String records(List<Section> sections) throws IOException {
+        List<byte[]> chunks = new ArrayList<>();
+        MessageDigest all = sha256();
+        for (int start = 0; start < sections.size(); start += SearchRules.RECORD_CHUNK) {
+            List<List<String>> chunk = new ArrayList<>();
+            for (Section s : sections.subList(start, Math.min(sections.size(), start + SearchRules.RECORD_CHUNK))) {
+                chunk.add(List.of(s.pageUrl(), s.pageTitle(), s.anchor(), s.heading(), SearchIndex.excerpt(s.text())));
+            }
+            byte[] body = JSON.writeValueAsBytes(chunk);
+            all.update(body);
+            chunks.add(body);
+        }
+        String folder = "r-" + HexFormat.of().formatHex(all.digest()).substring(0, 10);
+        Files.createDirectories(dir.resolve(folder));
+        for (int i = 0; i < chunks.size(); i++) save(dir.resolve(folder).resolve(i + ".json"), chunks.get(i));
+        return urlBase + folder + "/";
+    }
+
+    /** Sorted lines cut into files of about {@code target} bytes; returns [first key, URL] per file. */
+    private final class Shards {
+        private final String prefix;
+        private final int target;
+        private final List<List<String>> list = new ArrayList<>();
+        private StringBuilder current = new StringBuilder();
+        private String firstKey;
+
+        Shards(String prefix, int target) {
+            this.prefix = prefix;
+            this.target = target;
+        }
+
+        void add(String key, String line) throws IOException {
+            if (firstKey != null && current.length() >= target) flush();
+            if (firstKey == null) firstKey = key;
+            current.append(line).append('\n');
+        }
+
+        private void flush() throws IOException {
+            byte[] body = current.toString().getBytes(StandardCharsets.UTF_8);
+            String name = prefix + list.size() + "." + hash(body) + ".txt";
+            save(dir.resolve(name), body);
+            list.add(List.of(firstKey, urlBase + name));
+            current = new StringBuilder();
+            firstKey = null;
+        }
+
+        List<List<String>> finish() throws IOException {
+            if (firstKey != null) flush();
+            return list;
+        }
+    }
+
+    private void save(Path file, byte[] body) throws IOException {
+        Files.write(file, body);
+        files++;
+        bytes += body.length;
+    }
+
+    static String hash(byte[] body) {
+        return HexFormat.of().formatHex(sha256().digest(body)).substring(0, 10);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dk.dis.handbook.search;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.dis.handbook.support.TestHandbook;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The browser client (assets/js/search.js, run in Node over the exported files) ranks like the
+ * Lucene searcher over the index on disk: same top ten in the same order, apart from ties.
+ */
+class SearchParityTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record JsHit(int id, double score) {}
+
+    record JsResult(String query, List<JsHit> hits) {}
+
+    static String node(String mode, Object input, BuiltHandbook built) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("node",
+                TestHandbook.REPO.resolve("src/test/resources/search/run-engine.js").toString(),
+                TestHandbook.REPO.resolve("assets/js/search.js").toString(),
+                built.site().toString(), built.metaUrl(), mode);
+        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+        Process p = pb.start();
+        p.getOutputStream().write(JSON.writeValueAsBytes(input));
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("node did not finish");
+        }
+        assertThat(p.exitValue()).as("node exit code").isZero();
+        return out;
+    }
+
+    /** Parity queries: the labelled set, the same while typing (prefixes) and some more. */
+    static List<String> queries() {
+        List<String> qs = new ArrayList<>();
+        for (BuiltHandbook.LabelledQuery q : BuiltHandbook.labelledQueries()) {
+            qs.add(q.query());
+            qs.add(q.query() + " ");
+            if (q.query().length() > 4) qs.add(q.query().substring(0, q.query().length() - 2));
+        }
+        qs.addAll(List.of("borger", "politisk model", "digitalisering og innovation", "sam", "test", "mødet den 12. december",
+                "kommunalbestyrelsen ", "Værdi", "udforsk idé test implementer værdi", "aeldre", "innovationsprojekter i 2018"));
+        return qs;
+    }
+
+    @Test
+    void clientRanksLikeLucene() throws Exception {
+        BuiltHandbook built = BuiltHandbook.get();
+        List<String> queries = queries();
+        List<JsResult> js = JSON.readValue(node("search", queries, built), new TypeReference<List<JsResult>>() {});
+        assertThat(js).hasSize(queries.size());
+        int compared = 0, nonEmpty = 0;
+        List<String> problems = new ArrayList<>();
+        try (LuceneSearcher searcher = new LuceneSearcher(built.indexDir())) {
+            for (JsResult r : js) {
+                int words = Math.max(1, searcher.plan(r.query()).size());
+                double tolerance = 0.006 * words + 1e-4; // scores are exported in hundredths
+                List<LuceneSearcher.Hit> lucene = searcher.search(r.query(), 200);
+                Map<Integer, Float> luceneScore = new HashMap<>();
+                lucene.forEach(h -> luceneScore.put(h.section(), h.score()));
+                int n = Math.min(10, lucene.size());
+                if (r.hits().size() != n) {
+                    problems.add(r.query() + ": " + r.hits().size() + " client hits, Lucene " + n);
+                    continue;
+                }
+                if (n > 0) nonEmpty++;
+                for (int i = 0; i < n; i++) {
+                    JsHit hit = r.hits().get(i);
+                    Float lucenesOwn = luceneScore.get(hit.id());
+                    float expected = lucene.get(i).score();
+                    if (lucenesOwn == null || Math.abs(lucenesOwn - expected) > 2 * tolerance
+                            || Math.abs(hit.score() - lucenesOwn) > tolerance) {
+                        problems.add(r.query() + " #" + (i + 1) + ": client " + hit + ", Lucene section "
+                                + lucene.get(i).section() + " " + expected);
+                    }
+                    compared++;
+                }
+            }
+        }
+        System.out.printf("search parity: %d queries, %d non-empty, %d ranks compared, %d differences%n",
+                queries.size(), nonEmpty, compared, problems.size());
+        assertThat(problems).isEmpty();
+        assertThat(nonEmpty).isGreaterThan(queries.size() / 2);
+    }
+
+    @Test
+    void clientFoldsAndStemsLikeLuceneOnTheWholeVocabulary() throws Exception {
+        BuiltHandbook built = BuiltHandbook.get();
+        List<String> words = new ArrayList<>(List.of("Nøglespørgsmålene", "NOEGLESPOERGSMAAL", "Idéer", "Møder", "aae",
+                "kommunalbestyrelsens", "løst", "vigtigst", "hurtigste", "testforløbet", "ét", "Ärger", "Öl"));
+        try (LuceneSearcher searcher = new LuceneSearcher(built.indexDir())) {
+            TermsEnum te = MultiTerms.getTerms(searcher.reader(), SearchIndex.FORM).iterator();
+            for (BytesRef t = te.next(); t != null; t = te.next()) words.add(t.utf8ToString());
+        }
+        List<List<String>> js = JSON.readValue(node("stem", words, built), new TypeReference<List<List<String>>>() {});
+        List<String> differences = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            String folded = DanishText.fold(words.get(i));
+            List<String> expected = List.of(folded, DanishText.stem(folded));
+            if (!expected.equals(js.get(i))) differences.add(words.get(i) + ": Java " + expected + ", client " + js.get(i));
+        }
+        assertThat(words).hasSizeGreaterThan(1000);
+        assertThat(differences).isEmpty();
+    }
+}
