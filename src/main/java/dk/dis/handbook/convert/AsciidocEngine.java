@@ -75,7 +75,9 @@ public final class AsciidocEngine implements AutoCloseable {
 
     /** Parses a page. SECURE mode: no include, no docinfo, no file access from content. */
     public Document load(String source, Map<String, Object> extraAttributes) {
-        Map<String, Object> attributes = new LinkedHashMap<>(DANISH_LABELS);
+        // Danish captions for Danish pages; other languages get Asciidoctor's own (English) captions.
+        boolean danish = "da".equals(extraAttributes.getOrDefault("lang", "da"));
+        Map<String, Object> attributes = new LinkedHashMap<>(danish ? DANISH_LABELS : Map.of());
         attributes.put("idprefix", "");
         attributes.put("idseparator", "-");
         attributes.put("nofooter", "");

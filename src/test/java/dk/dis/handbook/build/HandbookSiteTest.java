@@ -261,4 +261,21 @@ class HandbookSiteTest {
         assertThat(sheet.select(".worksheet-note").text()).contains("Gemmes kun på denne enhed");
         assertThat(sheet.select("script[src]").eachAttr("src")).singleElement().asString().startsWith("/assets/js/worksheet.");
     }
+
+    @Test
+    void englishPagesHaveTheirLanguageAlternatesAndASwitcher() {
+        Document en = pages.get("/en/trin-1/");
+        assertThat(en).as("an English page is built").isNotNull();
+        assertThat(en.select("html").attr("lang")).isEqualTo("en");
+        assertThat(en.select("link[rel=alternate][hreflang=da]").attr("href")).endsWith("/trin-1/");
+        assertThat(en.select("link[rel=alternate][hreflang=en]").attr("href")).endsWith("/en/trin-1/");
+        assertThat(en.select("nav.languages a[hreflang=da]").attr("href")).isEqualTo("/trin-1/");
+        assertThat(en.getElementById("saet-retning")).as("same section ids as the Danish page").isNotNull();
+        assertThat(en.select(".skip-link").first().text()).isEqualTo("Skip to content");
+
+        Document da = pages.get("/trin-1/");
+        assertThat(da.select("link[rel=alternate][hreflang=en]").attr("href")).endsWith("/en/trin-1/");
+        assertThat(da.select("nav.languages a[lang=en]").text()).isEqualTo("English");
+        assertThat(pages.get("/trin-3/").select("nav.languages")).as("no switcher without a translation").isEmpty();
+    }
 }
