@@ -57,10 +57,9 @@ public final class StrapiClient {
                 .handle(IOException.class)
                 .handleResultIf(r -> r.code() >= 500 || r.code() == 429)
                 .withMaxRetries(settings.maxRetries())
-                .withBackoff(settings.retryDelay(), settings.maxRetryDelay())
                 .withDelayFn(ctx -> {
                     Reply last = ctx.getLastResult();
-                    return last != null && last.code() == 429 ? retryAfter(last.retryAfter()) : null;
+                    return last != null && last.code() == 429 ? retryAfter(last.retryAfter()) : backoff(ctx.getAttemptCount());
                 })
                 .build();
     }
@@ -195,6 +194,12 @@ public final class StrapiClient {
             // not JSON: fall through
         }
         return body.length() > 200 ? body.substring(0, 200) + "…" : body;
+    }
+
+    /** Exponential backoff: retryDelay, 2×, 4×… capped at maxRetryDelay. */
+    private Duration backoff(int attempts) {
+        Duration delay = settings.retryDelay().multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 16));
+        return delay.compareTo(settings.maxRetryDelay()) > 0 ? settings.maxRetryDelay() : delay;
     }
 
     /** Retry-After in seconds or as an HTTP date, capped so a bad header cannot stall a build. */
