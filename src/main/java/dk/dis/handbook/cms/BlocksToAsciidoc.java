@@ -36,14 +36,14 @@ public final class BlocksToAsciidoc {
     private String block(JsonNode node) {
         String type = node.path("type").asText();
         return switch (type) {
-            case "paragraph" -> inline(node.path("children"));
+            case "paragraph" -> guardLineStarts(inline(node.path("children")));
             case "heading" -> {
                 int level = Math.max(1, Math.min(5, node.path("level").asInt(2)));
                 // Level 1 in the editor is a section of the page: the page title is the document title.
                 yield "=".repeat(level + 1) + " " + inline(node.path("children")).replace('\n', ' ');
             }
             case "list" -> list(node, 1);
-            case "quote" -> "____\n" + inline(node.path("children")) + "\n____";
+            case "quote" -> "____\n" + guardLineStarts(inline(node.path("children"))) + "\n____";
             case "code" -> {
                 String language = node.path("language").asText("");
                 String head = language.matches("[a-z0-9+#-]{1,20}") && !"plaintext".equals(language) ? "[source," + language + "]\n" : "";
@@ -52,7 +52,7 @@ public final class BlocksToAsciidoc {
             case "image" -> image(node);
             default -> {
                 warn.accept(where + ": unknown Blocks node type '" + type + "'; kept its text as a paragraph.");
-                yield inline(node.path("children"));
+                yield guardLineStarts(inline(node.path("children")));
             }
         };
     }
@@ -180,15 +180,18 @@ public final class BlocksToAsciidoc {
             }
             if (c == ':' && i + 1 < text.length() && text.charAt(i + 1) == ':') i++;
         }
-        // A line that starts like a block delimiter, list or attribute would change structure.
-        String[] lines = s.toString().split("\n", -1);
+        return s.toString().replace("\n", " +\n");
+    }
+
+    /** A paragraph line that starts like a block delimiter, list, title or attribute would change structure. */
+    static String guardLineStarts(String paragraph) {
+        String[] lines = paragraph.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            if (line.matches("^(=|\\.|-|'|/|:|\\d+\\.|<|>|NOTE:|TIP:|IMPORTANT:|WARNING:|CAUTION:).*")) {
-                lines[i] = "{empty}" + line;
+            if (lines[i].matches("^(=|\\.|-|'|/|:|\\d+\\.|<|>|NOTE:|TIP:|IMPORTANT:|WARNING:|CAUTION:).*")) {
+                lines[i] = "{empty}" + lines[i];
             }
         }
-        return String.join(" +\n", lines);
+        return String.join("\n", lines);
     }
 
     private String plain(JsonNode children) {
