@@ -1,0 +1,112 @@
+package dk.dis.handbook.cms;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.dis.handbook.support.LocalStrapi;
+import dk.dis.handbook.support.TestHandbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real Strapi from cms/: push the repository's content/ into an empty CMS, sync it back
+ * byte for byte, build the site from it, and keep a draft out of everything but a preview.
+ */
+class StrapiRoundTripTest {
+    private static final Path REPO_CONTENT = TestHandbook.REPO.resolve("content");
+    private static final String DRAFT_TITLE = "Politiske principper (kladde til ny version)";
+
+    @TempDir
+    static Path dir;
+
+    static LocalStrapi strapi;
+    static String fullAccess;
+    static String readOnly;
+
+    @BeforeAll
+    static void startStrapi() throws Exception {
+        strapi = LocalStrapi.start(dir);
+        fullAccess = strapi.createToken("cms-push", "full-access");
+        readOnly = strapi.createToken("build", "read-only");
+    }
+
+    @AfterAll
+    static void stopStrapi() throws Exception {
+        if (strapi != null) strapi.close();
+    }
+
+    private static StrapiClient client(String token) {
+        return new StrapiClient(CmsSettings.of(strapi.url, token));
+    }
+
+    @Test
+    void pushSyncBuildAndPreview() throws Exception {
+        assertThat(readOnly).hasSizeGreaterThan(20).isNotEqualTo(fullAccess);
+        // The Public role has no permission: nothing is readable without a token.
+        assertThat(strapi.status("/api/pages")).isIn(401, 403);
+        assertThat(strapi.status("/api/pages?status=draft")).isIn(401, 403);
+
+        CmsPush.Result pushed = new CmsPush(client(fullAccess), s -> {}).run(REPO_CONTENT, "da");
+        int files = tree(REPO_CONTENT).size();
+        assertThat(pushed.created()).isEqualTo(files);
+        CmsPush.Result again = new CmsPush(client(fullAccess), s -> {}).run(REPO_CONTENT, "da");
+        assertThat(again.created() + again.updated()).as("a second push changes nothing").isZero();
+        assertThat(again.unchanged()).isEqualTo(files);
+
+        // A read-only token cannot write.
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() ->
+                client(readOnly).send("POST", PageEntries.PATH, Map.of(), FakeStrapi.JSON.readTree("{\"data\":{}}"))))
+                .isInstanceOf(CmsException.class).hasMessageContaining("HTTP 403").hasMessageContaining("full-access");
+
+        // An editor saves a draft of the step 1 page without publishing it.
+        JsonNode trin1 = client(readOnly).get(PageEntries.PATH, Map.of("filters[slug][$eq]", "trin-1", "locale", "da")).path("data").get(0);
+        ObjectNode edit = FakeStrapi.JSON.createObjectNode();
+        edit.putObject("data").put("title", DRAFT_TITLE);
+        client(fullAccess).send("PUT", PageEntries.PATH + "/" + trin1.path("documentId").asText(), Map.of("locale", "da", "status", "draft"), edit);
+
+        TestHandbook handbook = new TestHandbook(dir.resolve("site"));
+        Path content = handbook.root.resolve("content");
+        CmsSync.Result synced = new CmsSync(client(readOnly), s -> {}).run(content, "da", false);
+        assertThat(synced.pages()).isEqualTo(files);
+        assertThat(synced.drafts()).isZero();
+        assertThat(tree(content)).as("round trip: synced content/ equals the repository's").isEqualTo(tree(REPO_CONTENT));
+
+        String log = handbook.build();
+        assertThat(log).contains("Built " + files + " pages");
+        assertThat(handbook.read("trin-1/index.html")).contains("Politiske principper").doesNotContain(DRAFT_TITLE);
+
+        Path preview = dir.resolve("preview/content");
+        CmsSync.Result previewed = new CmsSync(client(readOnly), s -> {}).run(preview, "da", true);
+        assertThat(previewed.drafts()).isEqualTo(1);
+        String draftPage = Files.readString(preview.resolve("trin-1/index.adoc"));
+        assertThat(draftPage).startsWith("= " + DRAFT_TITLE + "\n:jbake-type: page\n:jbake-status: draft\n");
+        Map<String, String> previewTree = tree(preview);
+        previewTree.remove("trin-1/index.adoc");
+        Map<String, String> expected = tree(REPO_CONTENT);
+        expected.remove("trin-1/index.adoc");
+        assertThat(previewTree).as("only the edited page differs in a preview").isEqualTo(expected);
+
+        handbook.build(handbook.options().withContentDir(preview).withPreview(true));
+        assertThat(handbook.read("trin-1/index.html")).contains(DRAFT_TITLE).contains("Forhåndsvisning");
+    }
+
+    private static Map<String, String> tree(Path root) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(f).toString().replace('\\', '/'), Files.readString(f));
+            }
+        }
+        return files;
+    }
+}
