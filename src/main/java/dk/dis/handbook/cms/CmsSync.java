@@ -76,6 +76,10 @@ public final class CmsSync {
                 add(entry, draft != null && draft.equals(current) ? "published" : "draft", pages, sourceOf, problems, warnings);
             }
         }
+        if (pages.isEmpty() && problems.isEmpty()) {
+            throw new CmsException("The CMS has no " + (preview ? "" : "published ") + "pages in locale '" + locale + "'; nothing was written, "
+                    + outDir + " is unchanged. Seed an empty CMS with `handbook cms-push`, or check --locale.");
+        }
         checkUnique(pages, sourceOf, problems);
         if (!problems.isEmpty()) {
             throw new CmsException(problems.size() + " problem(s) in the CMS content (locale " + locale + "); nothing was written, "

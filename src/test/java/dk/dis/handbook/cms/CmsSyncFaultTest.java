@@ -224,6 +224,12 @@ class CmsSyncFaultTest {
     }
 
     @Test
+    void anEmptyCmsNeverEmptiesContent() throws Exception {
+        server.enqueue(page(List.of()));
+        assertThat(failingSync()).contains("no published pages in locale 'da'").contains("cms-push");
+    }
+
+    @Test
     void duplicateSlugs() throws Exception {
         List<ObjectNode> entries = new ArrayList<>(FakeStrapi.minimalSite());
         entries.add(entry("doc-other", "trin-2", "detaljer", 20));

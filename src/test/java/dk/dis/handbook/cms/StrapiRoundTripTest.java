@@ -4,12 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.dis.handbook.support.LocalStrapi;
 import dk.dis.handbook.support.TestHandbook;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.util.concurrent.TimeUnit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -30,12 +35,18 @@ class StrapiRoundTripTest {
     static Path dir;
 
     static LocalStrapi strapi;
+    /** Stands in for the Netlify build hook: records the calls Strapi makes. */
+    static MockWebServer buildHook;
     static String fullAccess;
     static String readOnly;
 
     @BeforeAll
     static void startStrapi() throws Exception {
-        strapi = LocalStrapi.start(dir);
+        buildHook = new MockWebServer();
+        for (int i = 0; i < 5; i++) buildHook.enqueue(new MockResponse.Builder().code(200).body("{}").build());
+        buildHook.start(InetAddress.getLoopbackAddress(), 0);
+        strapi = LocalStrapi.start(dir, Map.of("BUILD_HOOK_URL", buildHook.url("/build_hooks/abc").toString(),
+                "BUILD_HOOK_DEBOUNCE_MS", "1500"));
         fullAccess = strapi.createToken("cms-push", "full-access");
         readOnly = strapi.createToken("build", "read-only");
     }
@@ -43,6 +54,7 @@ class StrapiRoundTripTest {
     @AfterAll
     static void stopStrapi() throws Exception {
         if (strapi != null) strapi.close();
+        if (buildHook != null) buildHook.close();
     }
 
     private static StrapiClient client(String token) {
@@ -59,6 +71,15 @@ class StrapiRoundTripTest {
         CmsPush.Result pushed = new CmsPush(client(fullAccess), s -> {}).run(REPO_CONTENT, "da");
         int files = tree(REPO_CONTENT).size();
         assertThat(pushed.created()).isEqualTo(files);
+        // Publishing 24 pages is one burst: one build request once the burst is over.
+        RecordedRequest build = buildHook.takeRequest(30, TimeUnit.SECONDS);
+        assertThat(build).as("build hook called after publishing").isNotNull();
+        assertThat(build.getMethod()).isEqualTo("POST");
+        assertThat(build.getUrl().encodedPath()).isEqualTo("/build_hooks/abc");
+        Thread.sleep(3000);
+        assertThat(buildHook.getRequestCount()).as("one build per burst").isEqualTo(1);
+        assertThat(strapi.log()).doesNotContain("/build_hooks/abc");
+
         CmsPush.Result again = new CmsPush(client(fullAccess), s -> {}).run(REPO_CONTENT, "da");
         assertThat(again.created() + again.updated()).as("a second push changes nothing").isZero();
         assertThat(again.unchanged()).isEqualTo(files);
@@ -73,6 +94,9 @@ class StrapiRoundTripTest {
         ObjectNode edit = FakeStrapi.JSON.createObjectNode();
         edit.putObject("data").put("title", DRAFT_TITLE);
         client(fullAccess).send("PUT", PageEntries.PATH + "/" + trin1.path("documentId").asText(), Map.of("locale", "da", "status", "draft"), edit);
+
+        Thread.sleep(2500);
+        assertThat(buildHook.getRequestCount()).as("saving a draft triggers no build").isEqualTo(1);
 
         TestHandbook handbook = new TestHandbook(dir.resolve("site"));
         Path content = handbook.root.resolve("content");

@@ -44,6 +44,11 @@ public final class LocalStrapi implements AutoCloseable {
     }
 
     public static LocalStrapi start(Path dir) throws Exception {
+        return start(dir, Map.of());
+    }
+
+    /** @param extraEnv more environment for Strapi, e.g. BUILD_HOOK_URL */
+    public static LocalStrapi start(Path dir, Map<String, String> extraEnv) throws Exception {
         requireInstalled();
         Map<String, String> env = new HashMap<>();
         SecureRandom random = new SecureRandom();
@@ -61,6 +66,7 @@ public final class LocalStrapi implements AutoCloseable {
         env.put("DATABASE_FILENAME", dir.resolve("strapi.db").toAbsolutePath().toString());
         env.put("STRAPI_TELEMETRY_DISABLED", "true");
         env.put("BUILD_HOOK_URL", "");
+        env.putAll(extraEnv);
         Path log = dir.resolve("strapi.log");
         ProcessBuilder pb = new ProcessBuilder("node", "scripts/start.js").directory(CMS.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
