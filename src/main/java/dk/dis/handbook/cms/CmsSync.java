@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -55,6 +54,7 @@ public final class CmsSync {
         }
         PageEntries entries = new PageEntries(client, 2);
         List<JsonNode> published = entries.list(locale, "published");
+        progress.accept("read " + published.size() + " published entries");
         List<String> warnings = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         List<PageDocument> pages = new ArrayList<>();
@@ -70,7 +70,9 @@ public final class CmsSync {
                 PageDocument doc = toDocument(entry, "published", ignored, new ArrayList<>());
                 if (doc != null) live.put(entry.path("documentId").asText(), doc);
             }
-            for (JsonNode entry : entries.list(locale, "draft")) {
+            List<JsonNode> drafts = entries.list(locale, "draft");
+            progress.accept("read " + drafts.size() + " draft versions");
+            for (JsonNode entry : drafts) {
                 PageDocument draft = toDocument(entry, "published", new ArrayList<>(), new ArrayList<>());
                 PageDocument current = live.get(entry.path("documentId").asText());
                 add(entry, draft != null && draft.equals(current) ? "published" : "draft", pages, sourceOf, problems, warnings);
@@ -268,9 +270,5 @@ public final class CmsSync {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
         }
-    }
-
-    static String summaryLine(Result r, double seconds) {
-        return String.format(Locale.ROOT, "%d pages (%d drafts) into %s, %d requests", r.pages(), r.drafts(), r.out(), r.requests());
     }
 }
