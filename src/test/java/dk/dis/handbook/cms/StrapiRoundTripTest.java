@@ -122,6 +122,19 @@ class StrapiRoundTripTest {
 
         handbook.build(handbook.options().withContentDir(preview).withPreview(true));
         assertThat(handbook.read("trin-1/index.html")).contains(DRAFT_TITLE).contains("Forhåndsvisning");
+
+        // A changed file is pushed as an update of its entry, and nothing else is touched.
+        Path edited = dir.resolve("edited/content");
+        new CmsSync(client(readOnly), s -> {}).run(edited, "da", false);
+        Path aarshjul = edited.resolve("trin-2/aarshjul.adoc");
+        Files.writeString(aarshjul, Files.readString(aarshjul).replace(":jbake-reviewed: 2026-11-24", ":jbake-reviewed: 2026-12-01"));
+        CmsPush.Result update = new CmsPush(client(fullAccess), s -> {}).run(edited, "da");
+        assertThat(update.updated()).isEqualTo(1);
+        assertThat(update.created()).isZero();
+        assertThat(update.unchanged()).isEqualTo(files - 1);
+        Path resynced = dir.resolve("resynced/content");
+        new CmsSync(client(readOnly), s -> {}).run(resynced, "da", false);
+        assertThat(tree(resynced)).isEqualTo(tree(edited));
     }
 
     private static Map<String, String> tree(Path root) throws IOException {
