@@ -1,12 +1,17 @@
 'use strict';
 
+const { errors } = require('@strapi/utils');
 const { createBuildHook } = require('./lib/build-hook');
+
+const PAGE = 'api::page.page';
 
 // Content events that change what the published site shows.
 const SITE_EVENTS = new Set(['entry.publish', 'entry.unpublish', 'entry.delete']);
 
 module.exports = {
-  register() {},
+  register({ strapi }) {
+    strapi.documents.use(rejectDuplicateSlugs(strapi));
+  },
 
   async bootstrap({ strapi }) {
     await ensureLocales(strapi);
@@ -18,6 +23,26 @@ module.exports = {
     if (strapi.handbookBuildHook) strapi.handbookBuildHook.cancel();
   },
 };
+
+/**
+ * A slug is a page's URL within the handbook, so two pages may not share one. The build checks
+ * this too, but telling the editor when saving is kinder than a failed build later.
+ */
+function rejectDuplicateSlugs(strapi) {
+  return async (context, next) => {
+    const slug = context.params && context.params.data && context.params.data.slug;
+    if (context.uid !== PAGE || !['create', 'update'].includes(context.action) || !slug) return next();
+    const where = { slug };
+    if (context.params.documentId) where.documentId = { $ne: context.params.documentId };
+    const other = await strapi.db.query(PAGE).findOne({ where, select: ['documentId', 'section', 'title'] });
+    if (other) {
+      throw new errors.ValidationError(
+        `The slug '${slug}' is already used by the page '${other.title}' in section '${other.section}'. Choose another slug.`,
+      );
+    }
+    return next();
+  };
+}
 
 /** Danish is the default locale, English the second one. */
 async function ensureLocales(strapi) {

@@ -89,6 +89,16 @@ class StrapiRoundTripTest {
                 client(readOnly).send("POST", PageEntries.PATH, Map.of(), FakeStrapi.JSON.readTree("{\"data\":{}}"))))
                 .isInstanceOf(CmsException.class).hasMessageContaining("HTTP 403").hasMessageContaining("full-access");
 
+        // Strapi itself refuses a second page with a slug in use.
+        ObjectNode duplicate = FakeStrapi.JSON.createObjectNode();
+        ObjectNode page = FakeStrapi.entry("ignored", "andet", "trin-1", 10);
+        page.remove(java.util.List.of("id", "documentId", "locale", "updatedAt", "publishedAt", "bodyBlocks", "navTitle", "changeNote", "tags"));
+        duplicate.set("data", page);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() ->
+                client(fullAccess).send("POST", PageEntries.PATH, Map.of("locale", "da"), duplicate)))
+                .isInstanceOf(CmsException.class).hasMessageContaining("HTTP 400")
+                .hasMessageContaining("slug 'trin-1' is already used by the page 'Politiske principper' in section 'trin-1'");
+
         // An editor saves a draft of the step 1 page without publishing it.
         JsonNode trin1 = client(readOnly).get(PageEntries.PATH, Map.of("filters[slug][$eq]", "trin-1", "locale", "da")).path("data").get(0);
         ObjectNode edit = FakeStrapi.JSON.createObjectNode();
