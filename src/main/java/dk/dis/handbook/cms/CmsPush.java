@@ -25,6 +25,9 @@ public final class CmsPush {
 
     public record Result(int created, int updated, int unchanged, List<String> notInContent) {}
 
+    /** Pages in another locale become translations of the default-locale page with the same slug. */
+    static final String DEFAULT_LOCALE = "da";
+
     private final StrapiClient client;
     private final Consumer<String> progress;
 
@@ -39,6 +42,7 @@ public final class CmsPush {
         CmsSync reader = new CmsSync(client, progress);
         Map<String, JsonNode> publishedBySlug = bySlug(entries.list(locale, "published"));
         Map<String, JsonNode> draftBySlug = bySlug(entries.list(locale, "draft"));
+        Map<String, JsonNode> defaultBySlug = DEFAULT_LOCALE.equals(locale) ? Map.of() : bySlug(entries.list(DEFAULT_LOCALE, "draft"));
 
         int created = 0, updated = 0, unchanged = 0;
         Set<String> slugs = new HashSet<>();
@@ -56,7 +60,13 @@ public final class CmsPush {
             }
             Map<String, String> query = new HashMap<>(Map.of("locale", locale));
             if (draft) query.put("status", "draft");
-            if (anyVersion == null) {
+            JsonNode original = defaultBySlug.get(page.slug());
+            if (anyVersion == null && original != null) {
+                // Strapi 5 adds a locale to an existing document with PUT ?locale=…
+                client.send("PUT", PageEntries.PATH + "/" + original.path("documentId").asText(), query, payload(page));
+                created++;
+                progress.accept("created " + page.relativePath() + " (" + locale + " version of the " + DEFAULT_LOCALE + " page)" + (draft ? " (draft)" : ""));
+            } else if (anyVersion == null) {
                 client.send("POST", PageEntries.PATH, query, payload(page));
                 created++;
                 progress.accept("created " + page.relativePath() + (draft ? " (draft)" : ""));

@@ -133,6 +133,23 @@ class StrapiRoundTripTest {
         handbook.build(handbook.options().withContentDir(preview).withPreview(true));
         assertThat(handbook.read("trin-1/index.html")).contains(DRAFT_TITLE).contains("Forhåndsvisning");
 
+        // An English version of the front page becomes the en locale of the same document.
+        Path english = dir.resolve("en/content");
+        Files.createDirectories(english);
+        String front = Files.readString(REPO_CONTENT.resolve("index.adoc"));
+        String frontEn = "= The DIS model\n" + front.substring(front.indexOf('\n') + 1, front.indexOf("\n\n") + 2) + "Welcome.\n";
+        Files.writeString(english.resolve("index.adoc"), frontEn);
+        CmsPush.Result pushedEn = new CmsPush(client(fullAccess), s -> {}).run(english, "en");
+        assertThat(pushedEn.created()).isEqualTo(1);
+        assertThat(new CmsPush(client(fullAccess), s -> {}).run(english, "en").unchanged()).isEqualTo(1);
+        Path syncedEn = dir.resolve("en-synced/content");
+        new CmsSync(client(readOnly), s -> {}).run(syncedEn, "en", false);
+        assertThat(tree(syncedEn)).isEqualTo(tree(english));
+        JsonNode forsideDa = client(readOnly).get(PageEntries.PATH, Map.of("filters[slug][$eq]", "forside", "locale", "da")).path("data").get(0);
+        JsonNode forsideEn = client(readOnly).get(PageEntries.PATH, Map.of("filters[slug][$eq]", "forside", "locale", "en")).path("data").get(0);
+        assertThat(forsideEn.path("documentId").asText()).isEqualTo(forsideDa.path("documentId").asText());
+        assertThat(forsideDa.path("title").asText()).isEqualTo("DIS-modellen: Digitalisering, Innovation og Samskabelse");
+
         // A changed file is pushed as an update of its entry, and nothing else is touched.
         Path edited = dir.resolve("edited/content");
         new CmsSync(client(readOnly), s -> {}).run(edited, "da", false);
