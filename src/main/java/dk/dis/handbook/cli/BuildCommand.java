@@ -3,6 +3,8 @@ package dk.dis.handbook.cli;
 import dk.dis.handbook.build.BuildOptions;
 import dk.dis.handbook.build.Pipeline;
 import dk.dis.handbook.build.StageReport;
+import dk.dis.handbook.cms.CmsException;
+import dk.dis.handbook.cms.CmsSettings;
 import dk.dis.handbook.config.ConfigException;
 import dk.dis.handbook.content.ContentException;
 import picocli.CommandLine.Command;
@@ -43,11 +45,19 @@ final class BuildCommand implements Callable<Integer> {
         if (content != null) options = options.withContentDir(content);
         if (config != null) options = options.withConfigFile(config);
         try {
+            if (System.getenv(CmsSettings.URL_VARIABLE) != null && !System.getenv(CmsSettings.URL_VARIABLE).isBlank()) {
+                // The CMS is the source: pull it into the content folder first (swapped in only on success).
+                SyncCommand.run(System.getenv(), options.contentDir(), "da", preview, System.out);
+            }
             new Pipeline(new StageReport(System.out)).build(options);
             return 0;
         } catch (ContentException e) {
             System.err.println("Build failed: " + e.getMessage());
             System.err.println("Nothing was published; " + options.outDir() + " is unchanged.");
+            return 1;
+        } catch (CmsException e) {
+            System.err.println("Build failed: sync from the CMS failed: " + e.getMessage());
+            System.err.println("Nothing was published; " + options.contentDir() + " and " + options.outDir() + " are unchanged.");
             return 1;
         } catch (ConfigException e) {
             System.err.println("Build failed: " + e.getMessage());

@@ -1,0 +1,89 @@
+'use strict';
+
+const { errors } = require('@strapi/utils');
+const { createBuildHook } = require('./lib/build-hook');
+
+const PAGE = 'api::page.page';
+
+// Content events that change what the published site shows.
+const SITE_EVENTS = new Set(['entry.publish', 'entry.unpublish', 'entry.delete']);
+
+module.exports = {
+  register({ strapi }) {
+    strapi.documents.use(rejectDuplicateSlugs(strapi));
+  },
+
+  async bootstrap({ strapi }) {
+    await ensureLocales(strapi);
+    await lockPublicRole(strapi);
+    watchForBuilds(strapi);
+  },
+
+  destroy({ strapi }) {
+    if (strapi.handbookBuildHook) strapi.handbookBuildHook.cancel();
+  },
+};
+
+/**
+ * A slug is a page's URL within the handbook, so two pages may not share one. The build checks
+ * this too, but telling the editor when saving is kinder than a failed build later.
+ */
+function rejectDuplicateSlugs(strapi) {
+  return async (context, next) => {
+    const slug = context.params && context.params.data && context.params.data.slug;
+    if (context.uid !== PAGE || !['create', 'update'].includes(context.action) || !slug) return next();
+    const where = { slug };
+    if (context.params.documentId) where.documentId = { $ne: context.params.documentId };
+    const other = await strapi.db.query(PAGE).findOne({ where, select: ['documentId', 'section', 'title'] });
+    if (other) {
+      throw new errors.ValidationError(
+        `The slug '${slug}' is already used by the page '${other.title}' in section '${other.section}'. Choose another slug.`,
+      );
+    }
+    return next();
+  };
+}
+
+/** Danish is the default locale, English the second one. */
+async function ensureLocales(strapi) {
+  const locales = strapi.plugin('i18n').service('locales');
+  const existing = await locales.find();
+  const codes = new Set(existing.map((l) => l.code));
+  if (!codes.has('da')) await locales.create({ code: 'da', name: 'Danish (da)' });
+  if (!codes.has('en')) await locales.create({ code: 'en', name: 'English (en)' });
+  const current = await locales.getDefaultLocale();
+  if (current !== 'da') await locales.setDefaultLocale({ code: 'da' });
+}
+
+/**
+ * Nothing is readable without a token: with Draft & Publish, anyone with `find` can ask for
+ * drafts (`status=draft`), so the Public role must stay empty. Permissions someone added in
+ * the admin panel are removed again on every start.
+ */
+async function lockPublicRole(strapi) {
+  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+  if (!role) return;
+  const removed = await strapi.db
+    .query('plugin::users-permissions.permission')
+    .deleteMany({ where: { role: { id: role.id } } });
+  if (removed && removed.count > 0) {
+    strapi.log.warn(`[permissions] removed ${removed.count} permission(s) from the Public role; read the API with a token.`);
+  }
+}
+
+function watchForBuilds(strapi) {
+  const url = process.env.BUILD_HOOK_URL;
+  if (!url) {
+    strapi.log.info('[build-hook] BUILD_HOOK_URL is not set: publishing does not trigger a site build.');
+    return;
+  }
+  const quietMs = Number.parseInt(process.env.BUILD_HOOK_DEBOUNCE_MS || '120000', 10);
+  const maxWaitMs = Number.parseInt(process.env.BUILD_HOOK_MAX_WAIT_MS || '600000', 10);
+  const hook = createBuildHook({ url, quietMs, maxWaitMs, log: strapi.log });
+  strapi.handbookBuildHook = hook;
+  strapi.eventHub.subscribe((event) => {
+    if (SITE_EVENTS.has(event)) hook.notify();
+  });
+  // The URL itself is a secret (anyone holding it can trigger deploys): never log it.
+  strapi.log.info(`[build-hook] enabled; a site build is requested ${Math.round(quietMs / 1000)} s after the last publish/unpublish/delete.`);
+}

@@ -1,0 +1,292 @@
+package dk.dis.handbook.cms;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Stage "sync": Strapi → content/. Reads every page entry of one locale, checks it, writes the
+ * Asciidoc files into a temporary folder next to the output and swaps that in only when
+ * everything succeeded, so a failing sync leaves the existing content/ as it was.
+ */
+public final class CmsSync {
+
+    /** What a sync wrote. */
+    public record Result(int pages, int drafts, List<String> warnings, Path out, int requests) {}
+
+    /** Asciidoc the build must never receive from the CMS: raw HTML, file access, remote images, script links. */
+    private static final Map<String, Pattern> FORBIDDEN = Map.of(
+            "a raw passthrough block (++++)", Pattern.compile("(?m)^\\+{4,}\\s*$"),
+            "a pass: macro", Pattern.compile("pass:[a-z,]*\\["),
+            "an inline passthrough (+++)", Pattern.compile("\\+\\+\\+"),
+            "a $$ passthrough", Pattern.compile("\\$\\$"),
+            "an include:: directive", Pattern.compile("(?m)^\\s*include::"),
+            "a remote image", Pattern.compile("image::?\\s*(?i:https?:|//)"),
+            "a javascript: link", Pattern.compile("(?i)javascript:"));
+
+    private final StrapiClient client;
+    private final Consumer<String> progress;
+
+    public CmsSync(StrapiClient client, Consumer<String> progress) {
+        this.client = client;
+        this.progress = progress;
+    }
+
+    public Result run(Path outDir, String locale, boolean preview) throws CmsException, IOException {
+        if (!locale.matches("[a-z]{2}(-[A-Za-z]{2})?")) {
+            throw new CmsException("--locale '" + locale + "' is not a locale code such as da or en.");
+        }
+        PageEntries entries = new PageEntries(client, 2);
+        List<JsonNode> published = entries.list(locale, "published");
+        progress.accept("read " + published.size() + " published entries");
+        List<String> warnings = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        List<PageDocument> pages = new ArrayList<>();
+        Map<String, String> sourceOf = new HashMap<>();
+
+        if (!preview) {
+            for (JsonNode entry : published) add(entry, "published", pages, sourceOf, problems, warnings);
+        } else {
+            // Preview: the draft version of every document; it is marked draft when it differs from the published one.
+            Map<String, PageDocument> live = new HashMap<>();
+            List<String> ignored = new ArrayList<>();
+            for (JsonNode entry : published) {
+                PageDocument doc = toDocument(entry, "published", ignored, new ArrayList<>());
+                if (doc != null) live.put(entry.path("documentId").asText(), doc);
+            }
+            List<JsonNode> drafts = entries.list(locale, "draft");
+            progress.accept("read " + drafts.size() + " draft versions");
+            for (JsonNode entry : drafts) {
+                PageDocument draft = toDocument(entry, "published", new ArrayList<>(), new ArrayList<>());
+                PageDocument current = live.get(entry.path("documentId").asText());
+                add(entry, draft != null && draft.equals(current) ? "published" : "draft", pages, sourceOf, problems, warnings);
+            }
+        }
+        if (pages.isEmpty() && problems.isEmpty()) {
+            throw new CmsException("The CMS has no " + (preview ? "" : "published ") + "pages in locale '" + locale + "'; nothing was written, "
+                    + outDir + " is unchanged. Seed an empty CMS with `handbook cms-push`, or check --locale.");
+        }
+        checkUnique(pages, sourceOf, problems);
+        if (!problems.isEmpty()) {
+            throw new CmsException(problems.size() + " problem(s) in the CMS content (locale " + locale + "); nothing was written, "
+                    + outDir + " is unchanged:\n" + String.join("\n", problems.stream().map(p -> "  - " + p).toList()));
+        }
+        pages.sort(Comparator.comparing(PageDocument::relativePath));
+        write(outDir, pages);
+        int drafts = (int) pages.stream().filter(p -> "draft".equals(p.status())).count();
+        return new Result(pages.size(), drafts, warnings, outDir, client.requestCount());
+    }
+
+    private void add(JsonNode entry, String status, List<PageDocument> pages, Map<String, String> sourceOf,
+                     List<String> problems, List<String> warnings) {
+        PageDocument doc = toDocument(entry, status, problems, warnings);
+        if (doc != null) {
+            pages.add(doc);
+            sourceOf.put(doc.relativePath(), describe(entry));
+        }
+    }
+
+    static String describe(JsonNode entry) {
+        String slug = entry.path("slug").asText("");
+        return "page " + (slug.isEmpty() ? "(no slug)" : "'" + slug + "'") + " (documentId " + entry.path("documentId").asText("?")
+                + ", locale " + entry.path("locale").asText("?") + ")";
+    }
+
+    /** One CMS entry → a page, or null with the problems added (each naming the entry and field). */
+    PageDocument toDocument(JsonNode entry, String status, List<String> problems, List<String> warnings) {
+        String who = describe(entry);
+        int before = problems.size();
+        String title = line(entry, "title", true, who, problems, warnings);
+        String navTitle = line(entry, "navTitle", false, who, problems, warnings);
+        String slug = name(entry, "slug", who, problems);
+        String section = name(entry, "section", who, problems);
+        String type = line(entry, "pageType", true, who, problems, warnings);
+        if (type != null && !type.equals("page") && !type.equals("post")) {
+            problems.add(who + ": field 'pageType' is '" + type + "', must be page or post.");
+        }
+        String date = date(entry, "date", who, problems);
+        String summary = line(entry, "summary", true, who, problems, warnings);
+        String owner = line(entry, "owner", true, who, problems, warnings);
+        String reviewed = date(entry, "reviewed", who, problems);
+        String nextReview = date(entry, "nextReview", who, problems);
+        String changeNote = line(entry, "changeNote", false, who, problems, warnings);
+        String tags = line(entry, "tags", false, who, problems, warnings);
+        String extraHeader = extraHeader(entry, who, problems);
+        JsonNode order = entry.path("sortOrder");
+        if (!order.isIntegralNumber()) {
+            problems.add(who + ": field 'sortOrder' is " + (order.isMissingNode() || order.isNull() ? "empty" : "'" + order.asText() + "'")
+                    + ". Give it a whole number (10, 20, 30…) and publish again.");
+        }
+        String body = body(entry, who, problems, warnings);
+        if (problems.size() > before) return null;
+        return new PageDocument(title, type, status, date, slug, summary, section, order.asInt(), navTitle, owner,
+                reviewed, nextReview, changeNote, tags, extraHeader, body);
+    }
+
+    /** Further header lines (':jbake-template: worksheet'…): each must be one attribute line. */
+    private static String extraHeader(JsonNode entry, String who, List<String> problems) {
+        String value = text(entry, "extraHeader");
+        if (value == null || value.isBlank()) return null;
+        List<String> lines = value.strip().lines().map(String::strip).toList();
+        for (String l : lines) {
+            if (!l.matches(":jbake-[a-z-]+:( .*)?") || PageDocument.MODELLED.contains(l.substring(1, l.indexOf(':', 1)))) {
+                problems.add(who + ": field 'extraHeader' has the line '" + l + "'; each line must be one further header attribute "
+                        + "such as ':jbake-template: worksheet' (the other header fields have their own CMS fields).");
+                return null;
+            }
+        }
+        return String.join("\n", lines);
+    }
+
+    private static String text(JsonNode entry, String field) {
+        JsonNode v = entry.path(field);
+        return v.isMissingNode() || v.isNull() ? null : v.asText();
+    }
+
+    private static String line(JsonNode entry, String field, boolean required, String who, List<String> problems, List<String> warnings) {
+        String s = text(entry, field);
+        if (s == null || s.isBlank()) {
+            if (required) problems.add(who + ": field '" + field + "' is empty. Fill it in and publish again.");
+            return null;
+        }
+        String folded = s.strip().replaceAll("\\s*\\R\\s*", " ");
+        if (!folded.equals(s.strip())) warnings.add(who + ": field '" + field + "' had line breaks; they became spaces.");
+        return folded;
+    }
+
+    private static String name(JsonNode entry, String field, String who, List<String> problems) {
+        String s = text(entry, field);
+        if (s == null || s.isBlank()) {
+            problems.add(who + ": field '" + field + "' is empty. Fill it in and publish again.");
+            return null;
+        }
+        if (!PageDocument.isValidName(s)) {
+            problems.add(who + ": field '" + field + "' is '" + s + "': use lower-case a-z, 0-9 and '-' only (æ→ae, ø→oe, å→aa).");
+            return null;
+        }
+        return s;
+    }
+
+    private static String date(JsonNode entry, String field, String who, List<String> problems) {
+        String s = text(entry, field);
+        if (s == null || s.isBlank()) {
+            problems.add(who + ": field '" + field + "' is empty. Set the date and publish again.");
+            return null;
+        }
+        try {
+            return LocalDate.parse(s).toString();
+        } catch (DateTimeParseException e) {
+            problems.add(who + ": field '" + field + "' is '" + s + "', not a date (YYYY-MM-DD).");
+            return null;
+        }
+    }
+
+    private String body(JsonNode entry, String who, List<String> problems, List<String> warnings) {
+        String text = text(entry, "body");
+        String asciidoc = text == null ? "" : text.replace("\r\n", "\n").strip();
+        JsonNode blocks = entry.path("bodyBlocks");
+        if (blocks.isArray() && !blocks.isEmpty()) {
+            String converted = new BlocksToAsciidoc(who + ", field 'bodyBlocks'", warnings::add).convert(blocks);
+            asciidoc = asciidoc.isEmpty() ? converted : asciidoc + "\n\n" + converted;
+        }
+        for (Map.Entry<String, Pattern> rule : new TreeMap<>(FORBIDDEN).entrySet()) {
+            if (rule.getValue().matcher(asciidoc).find()) {
+                problems.add(who + ": field 'body' contains " + rule.getKey() + ", which the handbook does not allow from the CMS. "
+                        + "Remove it (see docs/content-format.md) and publish again.");
+            }
+        }
+        return asciidoc;
+    }
+
+    private static void checkUnique(List<PageDocument> pages, Map<String, String> sourceOf, List<String> problems) {
+        Map<String, List<PageDocument>> bySlug = new TreeMap<>();
+        for (PageDocument p : pages) bySlug.computeIfAbsent(p.slug(), k -> new ArrayList<>()).add(p);
+        Map<String, String> firstAt = new HashMap<>();
+        for (var e : bySlug.entrySet()) {
+            if (e.getValue().size() > 1) {
+                problems.add("slug '" + e.getKey() + "' is used by " + e.getValue().size() + " pages: "
+                        + String.join(", ", e.getValue().stream().map(p -> sourceOf.get(p.relativePath()) + " in section '" + p.section() + "'").toList())
+                        + ". Slugs must be unique; change or unpublish all but one.");
+            }
+        }
+        for (PageDocument p : pages) {
+            String before = firstAt.putIfAbsent(p.relativePath(), sourceOf.get(p.relativePath()));
+            if (before != null && bySlug.get(p.slug()).size() == 1) {
+                problems.add("two pages would be written to content/" + p.relativePath() + "; change the slug or section of one of them.");
+            }
+        }
+    }
+
+    /** Writes into a temporary sibling folder, then swaps it in; keeps any non-Asciidoc files of the old folder. */
+    private void write(Path outDir, List<PageDocument> pages) throws IOException {
+        Path out = outDir.toAbsolutePath().normalize();
+        Path parent = out.getParent();
+        Files.createDirectories(parent);
+        Path staging = Files.createTempDirectory(parent, "." + out.getFileName() + ".sync-");
+        Path old = null;
+        try {
+            for (PageDocument page : pages) {
+                Path file = staging.resolve(page.relativePath()).normalize();
+                if (!file.startsWith(staging)) throw new IOException("refusing to write outside the content folder: " + page.relativePath());
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, page.toAsciidoc(), StandardCharsets.UTF_8);
+            }
+            if (Files.isDirectory(out)) {
+                try (Stream<Path> walk = Files.walk(out)) {
+                    // Keep what a sync of this locale does not write: non-Asciidoc files and other languages' folders.
+                    for (Path f : walk.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".adoc")
+                            || out.relativize(f).getNameCount() > 1 && PageDocument.isLocaleFolder(out, out.relativize(f).getName(0))).toList()) {
+                        Path target = staging.resolve(out.relativize(f).toString());
+                        Files.createDirectories(target.getParent());
+                        Files.copy(f, target, StandardCopyOption.COPY_ATTRIBUTES);
+                    }
+                }
+                old = Files.createTempDirectory(parent, "." + out.getFileName() + ".old-");
+                Files.delete(old);
+                move(out, old);
+            }
+            try {
+                move(staging, out);
+            } catch (IOException e) {
+                if (old != null) move(old, out);
+                old = null;
+                throw e;
+            }
+            staging = null;
+        } finally {
+            if (staging != null) deleteTree(staging);
+            if (old != null) deleteTree(old);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+}

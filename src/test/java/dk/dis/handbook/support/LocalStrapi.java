@@ -1,0 +1,145 @@
+package dk.dis.handbook.support;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real Strapi from cms/, started on 127.0.0.1 with a fresh SQLite file and throwaway secrets
+ * in a temp folder. Tests create API tokens with the project's own `token:create` script.
+ */
+public final class LocalStrapi implements AutoCloseable {
+    public static final Path CMS = TestHandbook.REPO.resolve("cms");
+
+    private final Process process;
+    private final Map<String, String> env;
+    private final Path log;
+    public final URI url;
+
+    private LocalStrapi(Process process, Map<String, String> env, Path log, URI url) {
+        this.process = process;
+        this.env = env;
+        this.log = log;
+        this.url = url;
+    }
+
+    /** Fails with the way out when cms/ has not been installed. */
+    public static void requireInstalled() {
+        if (!Files.isDirectory(CMS.resolve("node_modules/@strapi/strapi"))) {
+            throw new AssertionError("cms/node_modules is missing: run `cd cms && npm ci` before the tests "
+                    + "(.ci/run does this). The CMS tests start the real Strapi from cms/.");
+        }
+    }
+
+    public static LocalStrapi start(Path dir) throws Exception {
+        return start(dir, Map.of());
+    }
+
+    /** @param extraEnv more environment for Strapi, e.g. BUILD_HOOK_URL */
+    public static LocalStrapi start(Path dir, Map<String, String> extraEnv) throws Exception {
+        requireInstalled();
+        Map<String, String> env = new HashMap<>();
+        SecureRandom random = new SecureRandom();
+        for (String name : List.of("API_TOKEN_SALT", "ADMIN_JWT_SECRET", "TRANSFER_TOKEN_SALT", "JWT_SECRET", "ENCRYPTION_KEY")) {
+            env.put(name, secret(random));
+        }
+        env.put("APP_KEYS", secret(random) + "," + secret(random));
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        env.put("HOST", "127.0.0.1");
+        env.put("PORT", Integer.toString(port));
+        env.put("DATABASE_CLIENT", "sqlite");
+        env.put("DATABASE_FILENAME", dir.resolve("strapi.db").toAbsolutePath().toString());
+        env.put("STRAPI_TELEMETRY_DISABLED", "true");
+        env.put("BUILD_HOOK_URL", "");
+        env.putAll(extraEnv);
+        Path log = dir.resolve("strapi.log");
+        ProcessBuilder pb = new ProcessBuilder("node", "scripts/start.js").directory(CMS.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(env);
+        Process process = pb.start();
+        LocalStrapi strapi = new LocalStrapi(process, env, log, URI.create("http://127.0.0.1:" + port));
+        try {
+            strapi.awaitHealthy(Duration.ofSeconds(180));
+        } catch (Exception | AssertionError e) {
+            strapi.close();
+            throw e;
+        }
+        return strapi;
+    }
+
+    private static String secret(SecureRandom random) {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    private void awaitHealthy(Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) throw new AssertionError("Strapi exited during start:\n" + log());
+            if (status("/_health") == 204) return;
+            Thread.sleep(250);
+        }
+        throw new AssertionError("Strapi did not start within " + limit.toSeconds() + " s:\n" + log());
+    }
+
+    /** HTTP status of an unauthenticated GET, or -1 when nothing answers. */
+    public int status(String path) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) url.resolve(path).toURL().openConnection();
+            c.setConnectTimeout(1000);
+            c.setReadTimeout(5000);
+            int code = c.getResponseCode();
+            c.disconnect();
+            return code;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** `npm run token:create -- NAME TYPE`, as an editor would run it. */
+    public String createToken(String name, String type) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("node", "scripts/create-token.js", name, type).directory(CMS.toFile());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        byte[] err = p.getErrorStream().readAllBytes();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new AssertionError("token:create failed: " + new String(err, StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    public String log() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
