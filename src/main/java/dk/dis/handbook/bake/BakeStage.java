@@ -31,6 +31,7 @@ public final class BakeStage {
     public record Result(int files, int pages) {}
 
     private final Configuration freemarker;
+    private final Map<String, Object> extraShared = new HashMap<>();
 
     public BakeStage(Path templateDir) throws IOException {
         freemarker = new Configuration(Configuration.VERSION_2_3_34);
@@ -46,6 +47,12 @@ public final class BakeStage {
         freemarker.setLocale(Locale.forLanguageTag("da"));
     }
 
+    /** Adds a value every template sees (later stages announce what they will produce, e.g. PDFs). */
+    public BakeStage share(String name, Object value) {
+        extraShared.put(name, value);
+        return this;
+    }
+
     public Result run(SiteMap site, HandbookConfig config, Path outDir, boolean preview, Map<String, String> assets)
             throws IOException, TemplateException {
         Map<String, Object> shared = new HashMap<>();
@@ -54,6 +61,7 @@ public final class BakeStage {
         shared.put("assets", assets);
         shared.put("preview", preview);
         shared.put("home", link(site.home()));
+        shared.putAll(extraShared);
 
         int files = 0;
         for (Page page : site.pages()) {

@@ -9,6 +9,7 @@ import dk.dis.handbook.content.ContentProblem;
 import dk.dis.handbook.content.Page;
 import dk.dis.handbook.convert.AsciidocEngine;
 import dk.dis.handbook.convert.ConvertStage;
+import dk.dis.handbook.pdf.PdfStage;
 import dk.dis.handbook.publish.PublishStage;
 import freemarker.template.TemplateException;
 
@@ -39,6 +40,7 @@ public final class Pipeline {
     public Outcome build(BuildOptions options) throws IOException, ContentException, ConfigException {
         // JRuby takes seconds to boot: start it first and do everything else meanwhile.
         try (AsciidocEngine engine = AsciidocEngine.startBooting(options.assetsDir().resolve("diagrams"))) {
+            if (options.pdf()) engine.preloadPdfBackend();
             return build(options, engine);
         }
     }
@@ -79,6 +81,7 @@ public final class Pipeline {
             throw new ContentException(new ContentProblem("content/index.adoc", null, "is missing or not published.",
                     "The handbook needs a front page."));
         }
+        if (options.pdf()) bake.share("pdfs", PdfStage.links(site, config));
         BakeStage.Result baked;
         try {
             baked = bake.run(site, config, staging, options.preview(), assets);
@@ -88,6 +91,14 @@ public final class Pipeline {
                     "Fix the template."));
         }
         report.end("bake", baked.pages() + " pages, " + baked.files() + " files");
+
+        if (options.pdf()) {
+            report.begin("pdf", "asciidoctor-pdf → " + PdfStage.FOLDER + "/");
+            PdfStage.Result pdfs = new PdfStage(engine).run(site, config, options.contentDir(), options.assetsDir(),
+                    options.configFile().toAbsolutePath().getParent(), staging);
+            pdfs.warnings().forEach(report::warn);
+            report.end("pdf", pdfs.files().size() + " PDFs, " + PdfStage.humanSize(pdfs.bytes()));
+        }
 
         report.begin("publish", "checking links and replacing " + out);
         Map<String, String> sourceOf = new HashMap<>();

@@ -27,9 +27,12 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--preview", description = "Include drafts and mark every page as a preview (never for production).")
     boolean preview;
 
+    @Option(names = "--no-pdf", description = "Skip the PDFs (and the pages' links to them) for a quicker build.")
+    boolean noPdf;
+
     @Override
     public Integer call() {
-        BuildOptions options = BuildOptions.defaults(root).withPreview(preview);
+        BuildOptions options = BuildOptions.defaults(root).withPreview(preview).withPdf(!noPdf);
         if (out != null) options = options.withOutDir(out);
         if (content != null) options = options.withContentDir(content);
         try {

@@ -22,11 +22,17 @@ public record HandbookConfig(
         String language,
         Contact contact,
         String accessibilityStatementUrl,
-        Licence licence) {
+        Licence licence,
+        Colors colors,
+        String logo,
+        List<String> pdfParts) {
 
     public record Contact(String name, String url) {}
 
     public record Licence(String name, String url) {}
+
+    /** The municipality's colours as #RRGGBB (optional; the PDF theme's own colours otherwise). */
+    public record Colors(String primary, String accent) {}
 
     public static HandbookConfig load(Path file) throws ConfigException {
         if (!Files.isRegularFile(file)) {
@@ -59,6 +65,13 @@ public record HandbookConfig(
         if (!missing.isEmpty()) {
             throw new ConfigException(file + ": missing field(s) " + String.join(", ", missing) + ". See README.md, section 'Configuration'.");
         }
+        if (colors != null) {
+            checkColor(file, "colors.primary", colors.primary());
+            checkColor(file, "colors.accent", colors.accent());
+        }
+        if (logo != null && (logo.isBlank() || Path.of(logo).isAbsolute() || Path.of(logo).normalize().startsWith(".."))) {
+            throw new ConfigException(file + ": field logo must be a file inside the handbook's folder, e.g. assets/img/logo.png, was '" + logo + "'.");
+        }
         URI base = URI.create(baseUrl);
         if (!"https".equals(base.getScheme()) && !"http".equals(base.getScheme())) {
             throw new ConfigException(file + ": field baseUrl must be an absolute http(s) URL, was '" + baseUrl + "'.");
@@ -68,6 +81,12 @@ public record HandbookConfig(
     /** Base URL without a trailing slash, for absolute links in sitemap and feed. */
     public String baseUrlTrimmed() {
         return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    private static void checkColor(Path file, String field, String value) throws ConfigException {
+        if (value != null && !value.matches("#[0-9A-Fa-f]{6}")) {
+            throw new ConfigException(file + ": field " + field + " must be a colour like #003A70, was '" + value + "'.");
+        }
     }
 
     private static boolean blank(String s) {

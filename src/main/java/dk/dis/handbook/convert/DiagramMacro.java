@@ -9,8 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +22,7 @@ import java.util.regex.Pattern;
 @Name("diagram")
 public class DiagramMacro extends BlockMacroProcessor {
     private static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
+    private static final Pattern TITLE = Pattern.compile("<title[^>]*>([^<]*)</title>");
 
     private final Path diagramDir;
     private final Map<String, String> cache = new ConcurrentHashMap<>();
@@ -34,7 +37,20 @@ public class DiagramMacro extends BlockMacroProcessor {
             throw new IllegalArgumentException("diagram name '" + target + "' may only use a-z, 0-9 and '-'");
         }
         String svg = cache.computeIfAbsent(target, this::read);
+        if ("pdf".equals(parent.getDocument().getAttribute("backend"))) {
+            // asciidoctor-pdf draws the SVG file as vector graphics (prawn-svg), found via imagesdir.
+            Map<String, Object> image = new HashMap<>();
+            image.put("target", target + ".svg");
+            image.put("alt", title(svg, target));
+            image.put("pdfwidth", "100%");
+            return createBlock(parent, "image", (String) null, image);
+        }
         return createBlock(parent, "pass", "<div class=\"diagram\">\n" + svg.strip() + "\n</div>");
+    }
+
+    private static String title(String svg, String fallback) {
+        Matcher m = TITLE.matcher(svg);
+        return m.find() ? m.group(1).strip() : fallback;
     }
 
     private String read(String name) {
