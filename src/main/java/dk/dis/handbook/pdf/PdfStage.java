@@ -111,17 +111,17 @@ public final class PdfStage {
         return !sectionIndex.url().equals("/");
     }
 
-    /** A part in handbook.yml's pdfParts that is not a section of the site. */
-    private static void checkParts(SiteMap site, HandbookConfig config) throws ContentException {
-        if (config.pdfParts() == null) return;
-        List<ContentProblem> problems = new ArrayList<>();
+    /** Parts in handbook.yml's pdfParts that are not sections of this build (a typo, or content not there yet). */
+    private static List<String> unknownParts(SiteMap site, HandbookConfig config) {
+        List<String> warnings = new ArrayList<>();
+        if (config.pdfParts() == null) return warnings;
         for (String part : config.pdfParts()) {
             if (site.sections().stream().noneMatch(s -> s.index().section().equals(part) && !s.index().url().equals("/"))) {
-                problems.add(new ContentProblem("handbook.yml", "pdfParts", "names '" + part + "', which is not a section of the handbook.",
-                        "Use a folder name under content/ (e.g. trin-1), or remove it."));
+                warnings.add("handbook.yml: pdfParts names '" + part + "', which is not a section of the handbook: no PDF for it."
+                        + " Use a folder name under content/, e.g. trin-1.");
             }
         }
-        if (!problems.isEmpty()) throw new ContentException(problems);
+        return warnings;
     }
 
     /**
@@ -132,7 +132,6 @@ public final class PdfStage {
      */
     public Result run(SiteMap site, HandbookConfig config, Path contentDir, Path assetsDir, Path root, Path siteDir)
             throws IOException, ContentException {
-        checkParts(site, config);
         Path logo = null;
         if (config.logo() != null) {
             logo = root.resolve(config.logo()).normalize();
@@ -163,7 +162,7 @@ public final class PdfStage {
                 pool.shutdownNow();
             }
             List<ContentProblem> problems = new ArrayList<>();
-            List<String> warnings = new ArrayList<>();
+            List<String> warnings = unknownParts(site, config);
             List<Written> written = new ArrayList<>();
             long total = 0;
             for (Converted c : results) {
