@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 /**
  * {@code diagram::NAME[]} inserts the accessible SVG {@code assets/diagrams/NAME.svg} inline, so the
  * diagram's text is real, searchable and readable by screen readers, and content never needs raw HTML.
+ * For the PDF backend it is an image block of the same SVG file, drawn as vector graphics.
  */
 @Name("diagram")
 public class DiagramMacro extends BlockMacroProcessor {
