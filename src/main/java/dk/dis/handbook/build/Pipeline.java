@@ -95,7 +95,7 @@ public final class Pipeline {
         if (options.pdf()) {
             report.begin("pdf", "asciidoctor-pdf → " + PdfStage.FOLDER + "/");
             PdfStage.Result pdfs = new PdfStage(engine).run(site, config, options.contentDir(), options.assetsDir(),
-                    options.configFile().toAbsolutePath().getParent(), staging);
+                    options.configFile().toAbsolutePath().getParent(), staging, options.preview());
             pdfs.warnings().forEach(report::warn);
             report.end("pdf", pdfs.files().size() + " PDFs, " + PdfStage.humanSize(pdfs.bytes()));
         }

@@ -42,6 +42,7 @@ import java.util.stream.Stream;
 public final class PdfStage {
     public static final String WHOLE = "dis-modellen.pdf";
     public static final String FOLDER = "pdf";
+    static final String PREVIEW_MARK = "Forhåndsvisning med kladder – må ikke deles";
     private static final String SIZE_TOKEN = "@@pdf-size:";
     private static final Pattern SIZE_PLACEHOLDER = Pattern.compile("@@pdf-size:([a-z0-9-]+\\.pdf)@@");
 
@@ -130,8 +131,8 @@ public final class PdfStage {
      *
      * @param root the handbook's folder: the only place images (diagrams, logo) are read from
      */
-    public Result run(SiteMap site, HandbookConfig config, Path contentDir, Path assetsDir, Path root, Path siteDir)
-            throws IOException, ContentException {
+    public Result run(SiteMap site, HandbookConfig config, Path contentDir, Path assetsDir, Path root, Path siteDir,
+                      boolean preview) throws IOException, ContentException {
         Path logo = null;
         if (config.logo() != null) {
             logo = root.resolve(config.logo()).normalize();
@@ -144,6 +145,9 @@ public final class PdfStage {
         try {
             Path theme = PdfTheme.write(assetsDir.resolve("pdf/theme.yml"), config.colors(), themeDir);
             Map<String, Object> shared = sharedAttributes(config, theme, assetsDir, logo);
+            // A preview's PDFs contain drafts: say so on the cover and on every page.
+            if (preview) shared.put("revremark", PREVIEW_MARK);
+            shared.put("handbook-status", preview ? PREVIEW_MARK : "");
             Path folder = Files.createDirectories(siteDir.resolve(FOLDER));
             List<Book> books = plan(site, config);
             List<Converted> results = new ArrayList<>();
