@@ -151,8 +151,8 @@ public final class PdfStage {
             Path folder = Files.createDirectories(siteDir.resolve(FOLDER));
             List<Book> books = plan(site, config);
             List<Converted> results = new ArrayList<>();
-            // Two at a time: conversions share the one JRuby, which runs Ruby threads in parallel.
-            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
+            // Conversions share the one JRuby, which runs Ruby threads in parallel.
+            ExecutorService pool = Executors.newFixedThreadPool(threads());
             List<Future<Converted>> futures = new ArrayList<>();
             try {
                 for (Book book : books) {
@@ -186,6 +186,12 @@ public final class PdfStage {
             }
             Files.deleteIfExists(themeDir);
         }
+    }
+
+    /** Two conversions at a time on two or more cores; -Dhandbook.pdf.threads=N to measure others. */
+    private static int threads() {
+        int fallback = Math.min(2, Runtime.getRuntime().availableProcessors());
+        return Math.max(1, Integer.getInteger("handbook.pdf.threads", fallback));
     }
 
     private record Converted(Written written, List<ContentProblem> problems, List<String> warnings) {}
