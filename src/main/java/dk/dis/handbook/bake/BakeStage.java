@@ -33,6 +33,7 @@ public final class BakeStage {
     public record Result(int files, int pages) {}
 
     private final Configuration freemarker;
+    private final Map<String, Object> extraShared = new HashMap<>();
 
     public BakeStage(Path templateDir) throws IOException {
         freemarker = new Configuration(Configuration.VERSION_2_3_34);
@@ -46,6 +47,12 @@ public final class BakeStage {
         freemarker.setWrapUncheckedExceptions(true);
         freemarker.setFallbackOnNullLoopVariable(false);
         freemarker.setLocale(Locale.forLanguageTag("da"));
+    }
+
+    /** Adds a value every template sees (later stages announce what they will produce, e.g. PDFs). */
+    public BakeStage share(String name, Object value) {
+        extraShared.put(name, value);
+        return this;
     }
 
     public Result run(SiteMap site, HandbookConfig config, Path outDir, boolean preview, Map<String, String> assets)
@@ -74,6 +81,7 @@ public final class BakeStage {
         shared.put("t", Messages.of(site.defaultLocale()));
         shared.put("lang", site.defaultLocale());
         shared.put("alternates", List.of());
+        shared.putAll(extraShared);
 
         int files = 0;
         for (Page page : site.pages()) {

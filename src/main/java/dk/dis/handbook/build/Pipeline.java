@@ -12,6 +12,7 @@ import dk.dis.handbook.convert.AsciidocEngine;
 import dk.dis.handbook.convert.ConvertStage;
 import dk.dis.handbook.convert.HtmlSanitizer;
 import dk.dis.handbook.publish.AssetFingerprinter;
+import dk.dis.handbook.pdf.PdfStage;
 import dk.dis.handbook.publish.PublishStage;
 import dk.dis.handbook.search.IndexStage;
 import freemarker.template.TemplateException;
@@ -43,6 +44,7 @@ public final class Pipeline {
     public Outcome build(BuildOptions options) throws IOException, ContentException, ConfigException {
         // JRuby takes seconds to boot: start it first and do everything else meanwhile.
         try (AsciidocEngine engine = AsciidocEngine.startBooting(options.assetsDir().resolve("diagrams"))) {
+            if (options.pdf()) engine.preloadPdfBackend();
             return build(options, engine);
         }
     }
@@ -83,6 +85,7 @@ public final class Pipeline {
             throw new ContentException(new ContentProblem("content/index.adoc", null, "is missing or not published.",
                     "The handbook needs a front page."));
         }
+        if (options.pdf()) bake.share("pdfs", PdfStage.links(site, config));
         BakeStage.Result baked;
         try {
             baked = bake.run(site, config, staging, options.preview(), assets);
@@ -97,6 +100,14 @@ public final class Pipeline {
         IndexStage.Result indexed = new IndexStage(options.contentDir(), IndexStage.indexDirFor(out), report::warn)
                 .withScriptUrl(assets.get(IndexStage.SCRIPT_ASSET)).run(staging);
         report.end("index", indexed.summary());
+
+        if (options.pdf()) {
+            report.begin("pdf", "asciidoctor-pdf → " + PdfStage.FOLDER + "/");
+            PdfStage.Result pdfs = new PdfStage(engine).run(site, config, options.contentDir(), options.assetsDir(),
+                    options.configFile().toAbsolutePath().getParent(), staging, options.preview());
+            pdfs.warnings().forEach(report::warn);
+            report.end("pdf", pdfs.files().size() + " PDFs, " + PdfStage.humanSize(pdfs.bytes()));
+        }
 
         report.begin("publish", "checking links and replacing " + out);
         Map<String, String> sourceOf = new HashMap<>();

@@ -32,6 +32,9 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--preview", description = "Include drafts and mark every page as a preview (never for production).")
     boolean preview;
 
+    @Option(names = "--no-pdf", description = "Skip the PDFs (and the pages' links to them) for a quicker build.")
+    boolean noPdf;
+
     @Override
     public Integer call() {
         // Netlify names the deploy context; a preview build (drafts, noindex) must never go to production.
@@ -40,7 +43,7 @@ final class BuildCommand implements Callable<Integer> {
                     + "Build without --preview for production.");
             return 2;
         }
-        BuildOptions options = BuildOptions.defaults(root).withPreview(preview);
+        BuildOptions options = BuildOptions.defaults(root).withPreview(preview).withPdf(!noPdf);
         if (out != null) options = options.withOutDir(out);
         if (content != null) options = options.withContentDir(content);
         if (config != null) options = options.withConfigFile(config);

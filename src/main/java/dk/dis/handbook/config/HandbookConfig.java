@@ -26,7 +26,8 @@ public record HandbookConfig(
         String logo,
         Colors colors,
         BasedOn basedOn,
-        List<String> locales) {
+        List<String> locales,
+        List<String> pdfParts) {
 
     public record Contact(String name, String url) {}
 
@@ -55,7 +56,8 @@ public record HandbookConfig(
                 : file.toAbsolutePath().getParent().resolve(logo).normalize().toString();
         return new HandbookConfig(name, municipality, tagline, baseUrl, language, contact, accessibilityStatementUrl,
                 licence, logoPath, (colors == null ? Colors.DEFAULT : colors).withDefaults(), basedOn,
-                locales == null || locales.isEmpty() ? List.of(language) : List.copyOf(locales));
+                locales == null || locales.isEmpty() ? List.of(language) : List.copyOf(locales),
+                pdfParts == null ? null : List.copyOf(pdfParts));
     }
 
     public String defaultLocale() {
@@ -141,6 +143,12 @@ public record HandbookConfig(
     /** Base URL without a trailing slash, for absolute links in sitemap and feed. */
     public String baseUrlTrimmed() {
         return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    private static void checkColor(Path file, String field, String value) throws ConfigException {
+        if (value != null && !value.matches("#[0-9A-Fa-f]{6}")) {
+            throw new ConfigException(file + ": field " + field + " must be a colour like #003A70, was '" + value + "'.");
+        }
     }
 
     private static boolean blank(String s) {

@@ -7,6 +7,10 @@ import org.asciidoctor.ast.Document;
 import org.asciidoctor.log.LogRecord;
 import org.asciidoctor.log.Severity;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,8 +41,12 @@ public final class AsciidocEngine implements AutoCloseable {
             Map.entry("version-label", "Version"),
             Map.entry("untitled-label", "Uden titel"));
 
+    /** asciidoctor-pdf's converter plus the document language in the PDF catalog (Ruby, loaded into JRuby). */
+    private static final String PDF_CONVERTER = "/dk/dis/handbook/pdf/handbook-pdf-converter.rb";
+
     private final CompletableFuture<Asciidoctor> booting;
     private final Diagrams diagrams;
+    private volatile CompletableFuture<Asciidoctor> pdfBackend;
     private final ThreadLocal<List<LogRecord>> messages = ThreadLocal.withInitial(ArrayList::new);
 
     private AsciidocEngine(CompletableFuture<Asciidoctor> booting, Diagrams diagrams) {
@@ -88,6 +96,44 @@ public final class AsciidocEngine implements AutoCloseable {
                 .attributes(attributes)
                 .build();
         return asciidoctor().load(source, options);
+    }
+
+    /**
+     * Starts loading asciidoctor-pdf into the same JRuby on a background thread, once. Loading it takes
+     * seconds; started early, it overlaps the HTML conversion on the second core.
+     */
+    public synchronized void preloadPdfBackend() {
+        if (pdfBackend == null) {
+            pdfBackend = booting.thenApplyAsync(asciidoctor -> {
+                asciidoctor.requireLibrary("asciidoctor-pdf");
+                try (InputStream converter = AsciidocEngine.class.getResourceAsStream(PDF_CONVERTER)) {
+                    asciidoctor.rubyExtensionRegistry().loadClass(converter);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return asciidoctor;
+            });
+        }
+    }
+
+    /**
+     * Converts a whole document to PDF, written to {@code out}. SECURE mode as for pages; images
+     * (the diagrams) are read only from inside {@code baseDir}.
+     */
+    public void convertToPdf(String source, Map<String, Object> extraAttributes, Path baseDir, OutputStream out) {
+        preloadPdfBackend();
+        Map<String, Object> attributes = new LinkedHashMap<>(DANISH_LABELS);
+        attributes.put("idseparator", "-");
+        attributes.putAll(extraAttributes);
+        Options options = Options.builder()
+                .safe(SafeMode.SECURE)
+                .backend("pdf")
+                .standalone(true)
+                .baseDir(baseDir.toFile())
+                .attributes(attributes)
+                .toStream(out)
+                .build();
+        pdfBackend.join().convert(source, options);
     }
 
     /** Asciidoctor's warnings and errors logged on this thread since the last call. */

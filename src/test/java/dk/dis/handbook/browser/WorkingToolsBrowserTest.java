@@ -42,7 +42,7 @@ class WorkingToolsBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         site = dir.resolve("site");
-        new TestHandbook(dir.resolve("scratch")).build(BuildOptions.defaults(TestHandbook.REPO).withOutDir(site));
+        new TestHandbook(dir.resolve("scratch")).build(BuildOptions.defaults(TestHandbook.REPO).withPdf(false).withOutDir(site));
         server = LocalServer.start(site, 0);
         browser = Browser.start(1280, 900);
     }

@@ -25,7 +25,8 @@ class DraftTest {
         assertThat(log).contains("1 drafts left out");
         assertThat(handbook.out().resolve("trin-1/kladde")).doesNotExist();
         try (Stream<Path> files = Files.walk(handbook.out())) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
+            // PDFs are binary and compressed: PdfDraftTest reads their text.
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".pdf")).toList()) {
                 assertThat(Files.readString(f)).as(f.toString())
                         .doesNotContain("Hemmelig kladde").doesNotContain("Kladdetekst").doesNotContain("/trin-1/kladde/")
                         .doesNotContain("Forhåndsvisning").doesNotContain("noindex");

@@ -33,7 +33,7 @@ class HandbookSiteTest {
     @BeforeAll
     static void buildTheHandbook() throws Exception {
         site = dir.resolve("site");
-        BuildOptions options = BuildOptions.defaults(TestHandbook.REPO).withOutDir(site);
+        BuildOptions options = BuildOptions.defaults(TestHandbook.REPO).withPdf(false).withOutDir(site);
         new TestHandbook(dir.resolve("scratch")).build(options);
         try (Stream<Path> files = Files.walk(site)) {
             for (Path f : files.filter(p -> p.getFileName().toString().equals("index.html")).toList()) {

@@ -45,7 +45,7 @@ class ReuseTest {
         assertThat(fork.resolve("target")).doesNotExist();
 
         Path site = dir.resolve("site");
-        new TestHandbook(dir.resolve("scratch")).build(BuildOptions.defaults(fork).withOutDir(site));
+        new TestHandbook(dir.resolve("scratch")).build(BuildOptions.defaults(fork).withPdf(false).withOutDir(site));
         Document front = Jsoup.parse(site.resolve("index.html").toFile(), "UTF-8");
         assertThat(front.select(".site-header").text()).contains("Testrup Kommune");
         String themeUrl = front.select("link[rel=stylesheet][href*=theme]").attr("href");

@@ -80,8 +80,9 @@ public final class TestHandbook {
         return root.resolve("target/site");
     }
 
+    /** Builds without PDFs unless a test asks for them: asciidoctor-pdf costs tens of seconds per build. */
     public BuildOptions options() {
-        return BuildOptions.defaults(root);
+        return BuildOptions.defaults(root).withPdf(false);
     }
 
     /** Builds and returns what the build printed. */

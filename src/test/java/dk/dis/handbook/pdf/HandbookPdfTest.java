@@ -1,0 +1,271 @@
+package dk.dis.handbook.pdf;
+
+import dk.dis.handbook.build.BuildOptions;
+import dk.dis.handbook.support.TestHandbook;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Builds the repository's handbook with PDFs and reads them back with PDFBox. */
+class HandbookPdfTest {
+    static final List<String> PARTS = List.of("trin-1.pdf", "trin-2.pdf", "trin-3.pdf", "idekatalog.pdf", "laeringsopsamling.pdf");
+    static final Path CONTENT = TestHandbook.REPO.resolve("content");
+
+    @TempDir
+    static Path dir;
+    static Path site;
+    /** Text of every PDF, normalized by {@link #normalize}. */
+    static final Map<String, String> text = new HashMap<>();
+    /** Text of every PDF as extracted, with running header and footer. */
+    static final Map<String, String> rawText = new HashMap<>();
+
+    @BeforeAll
+    static void buildWithPdfs() throws Exception {
+        site = dir.resolve("site");
+        new TestHandbook(dir.resolve("scratch")).build(BuildOptions.defaults(TestHandbook.REPO).withOutDir(site));
+        for (String name : pdfNames()) {
+            try (PDDocument pdf = open(name)) {
+                String raw = new PDFTextStripper().getText(pdf);
+                rawText.put(name, raw);
+                text.put(name, normalize(withoutRunningContent(raw, pdf.getDocumentInformation().getTitle())));
+            }
+        }
+    }
+
+    @Test
+    void theWholeHandbookAndOnePdfPerPartAreBuilt() throws IOException {
+        List<String> expected = new ArrayList<>(PARTS);
+        expected.add(PdfStage.WHOLE);
+        assertThat(pdfNames()).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void everyPrincipleWithItsOneLinerIsInTrin1AndTheWholeHandbook() throws IOException {
+        Map<String, String> principles = new LinkedHashMap<>();
+        String source = Files.readString(CONTENT.resolve("trin-1/index.adoc"), StandardCharsets.UTF_8);
+        for (String id : List.of("saet-retning", "faa-input-paa-tvaers", "test", "opfoelgning", "samskabelse")) {
+            Matcher m = Pattern.compile("\\[\\[" + id + "]]\\n== (.+)\\n\\n\\[\\.lead]\\n(.+)\\n").matcher(source);
+            assertThat(m.find()).as("principle %s with a lead line in trin-1/index.adoc", id).isTrue();
+            principles.put(m.group(1), m.group(2));
+        }
+        assertThat(principles.keySet()).containsExactly("Sæt retning", "Få input på tværs", "Test", "Opfølgning", "Samskabelse");
+        principles.forEach((name, oneLiner) -> {
+            for (String pdf : List.of("trin-1.pdf", PdfStage.WHOLE)) {
+                assertThat(text.get(pdf)).as(pdf).contains(normalize(name), normalize(oneLiner));
+            }
+            assertThat(text.get("trin-3.pdf")).doesNotContain(normalize(oneLiner));
+        });
+    }
+
+    @Test
+    void everyKeyQuestionWithItsExampleAnswersIsInTrin2() throws IOException {
+        Map<String, List<String>> questions = keyQuestions();
+        assertThat(questions).hasSize(4);
+        assertThat(questions.values()).allSatisfy(answers -> assertThat(answers).isNotEmpty());
+        questions.forEach((question, answers) -> {
+            for (String pdf : List.of("trin-2.pdf", PdfStage.WHOLE)) {
+                assertThat(text.get(pdf)).as(pdf).contains(normalize(question));
+                for (String answer : answers) assertThat(text.get(pdf)).as(pdf + ": answer to " + question).contains(normalize(answer));
+            }
+            for (String other : List.of("trin-1.pdf", "trin-3.pdf", "idekatalog.pdf")) {
+                assertThat(text.get(other)).as(other).doesNotContain(normalize(question));
+            }
+        });
+    }
+
+    @Test
+    void everyOfferIsInTrin3() throws IOException {
+        String source = Files.readString(CONTENT.resolve("trin-3/tilbud.adoc"), StandardCharsets.UTF_8);
+        List<String> offers = Pattern.compile("(?m)^== (.+)$").matcher(source).results().map(r -> r.group(1)).toList();
+        assertThat(offers).contains("Labs", "Skræddersyet sparringsforløb", "Uformelt møde").hasSize(4);
+        for (String offer : offers) {
+            for (String pdf : List.of("trin-3.pdf", PdfStage.WHOLE)) {
+                assertThat(text.get(pdf)).as(pdf).contains(normalize(offer));
+            }
+        }
+        assertThat(text.get("trin-1.pdf")).doesNotContain(normalize("Skræddersyet sparringsforløb"));
+    }
+
+    @Test
+    void everyPdfHasMetadataDanishLabelsAndPageNumbers() throws IOException {
+        for (String name : pdfNames()) {
+            try (PDDocument pdf = open(name)) {
+                PDDocumentInformation info = pdf.getDocumentInformation();
+                assertThat(info.getTitle()).as(name).isNotBlank();
+                assertThat(info.getAuthor()).as(name).isEqualTo("Gentofte Kommune");
+                assertThat(info.getSubject()).as(name).contains("Digitalisering, Innovation og Samskabelse");
+                assertThat(pdf.getDocumentCatalog().getLanguage()).as(name).isEqualTo("da");
+                assertThat(pdf.getNumberOfPages()).as(name).isGreaterThan(2);
+            }
+            assertThat(rawText.get(name)).as(name).contains("Indholdsfortegnelse", "Gentofte Kommune", "Side 1 af ");
+        }
+        try (PDDocument pdf = open("trin-2.pdf")) {
+            assertThat(pdf.getDocumentInformation().getTitle()).isEqualTo("Trin 2: Retning og opfølgning");
+        }
+    }
+
+    @Test
+    void everyFontIsEmbedded() throws IOException {
+        for (String name : pdfNames()) {
+            try (PDDocument pdf = open(name)) {
+                List<PDFont> fonts = new ArrayList<>();
+                for (PDPage page : pdf.getPages()) collectFonts(page.getResources(), fonts);
+                assertThat(fonts).as(name).isNotEmpty();
+                assertThat(fonts).as(name + ": fonts not embedded")
+                        .allSatisfy(f -> assertThat(f.isEmbedded()).as(f.getName()).isTrue());
+            }
+        }
+    }
+
+    @Test
+    void diagramsAreVectorGraphicsWithRealText() throws IOException {
+        // The front page's diagram of the three steps is in the whole handbook; its labels are text, not pixels.
+        assertThat(text.get(PdfStage.WHOLE)).contains(normalize("TRIN"));
+        for (String name : pdfNames()) {
+            try (PDDocument pdf = open(name)) {
+                for (PDPage page : pdf.getPages()) {
+                    assertThat(images(page.getResources())).as(name + ": raster images").isZero();
+                }
+            }
+        }
+    }
+
+    @Test
+    void linksBetweenPagesInOnePdfStayInsideIt() throws IOException {
+        try (PDDocument pdf = open("trin-2.pdf")) {
+            int internal = 0;
+            List<String> uris = new ArrayList<>();
+            for (PDPage page : pdf.getPages()) {
+                for (PDAnnotation a : page.getAnnotations()) {
+                    if (!(a instanceof PDAnnotationLink link)) continue;
+                    if (link.getAction() instanceof PDActionURI uri) uris.add(uri.getURI());
+                    else if (link.getAction() instanceof PDActionGoTo || link.getDestination() != null) internal++;
+                }
+            }
+            assertThat(internal).as("internal links in trin-2.pdf").isGreaterThan(3);
+            // Trin 2 links to the principle "Test" in Trin 1, which is not in this PDF: it points at the site.
+            assertThat(uris).contains("https://dis-haandbog.example.dk/trin-1/#test");
+            assertThat(uris).noneMatch(u -> u.startsWith("https://dis-haandbog.example.dk/trin-2/"));
+        }
+    }
+
+    @Test
+    void everyWebPageLinksToItsPartsPdfWithItsSize() throws IOException {
+        Document page = Jsoup.parse(site.resolve("trin-2/noeglespoergsmaal/index.html").toFile(), "UTF-8");
+        Element link = page.selectFirst(".pdf-link a");
+        assertThat(link).isNotNull();
+        assertThat(link.text()).isEqualTo("Hent som PDF");
+        assertThat(link.attr("href")).isEqualTo("/pdf/trin-2.pdf");
+        String size = PdfStage.humanSize(Files.size(site.resolve("pdf/trin-2.pdf")));
+        assertThat(page.selectFirst(".pdf-link").text()).contains(size);
+
+        Document home = Jsoup.parse(site.resolve("index.html").toFile(), "UTF-8");
+        assertThat(home.selectFirst(".pdf-link a").attr("href")).isEqualTo("/pdf/" + PdfStage.WHOLE);
+        try (Stream<Path> files = Files.walk(site)) {
+            for (Path html : files.filter(p -> p.toString().endsWith(".html")).toList()) {
+                assertThat(Files.readString(html, StandardCharsets.UTF_8)).as(html.toString()).doesNotContain("@@pdf-size");
+            }
+        }
+    }
+
+    @Test
+    void sizesAreWrittenTheDanishWay() {
+        assertThat(PdfStage.humanSize(412_300)).isEqualTo("412 kB");
+        assertThat(PdfStage.humanSize(1_240_000)).isEqualTo("1,2 MB");
+    }
+
+    static Map<String, List<String>> keyQuestions() throws IOException {
+        String source = Files.readString(CONTENT.resolve("trin-2/noeglespoergsmaal.adoc"), StandardCharsets.UTF_8);
+        Map<String, List<String>> questions = new LinkedHashMap<>();
+        List<String> current = null;
+        for (String line : source.lines().toList()) {
+            if (line.matches("== \\d\\. .+")) {
+                current = new ArrayList<>();
+                questions.put(line.substring(3), current);
+            } else if (line.startsWith("== ")) {
+                current = null;
+            } else if (current != null && line.startsWith("* ")) {
+                current.add(line.substring(2));
+            }
+        }
+        return questions;
+    }
+
+    /** Drops the running header (the title) and footer (municipality, page number): they split sentences at page breaks. */
+    static String withoutRunningContent(String raw, String title) {
+        // The header shows the main title: the part before the last ": ", as on the cover.
+        String main = title.contains(": ") ? title.substring(0, title.lastIndexOf(": ")) : title;
+        return raw.lines()
+                .filter(line -> !line.strip().equals(title) && !line.strip().equals(main))
+                .filter(line -> !line.strip().matches("(Gentofte Kommune )?Side \\d+ af \\d+( Gentofte Kommune)?"))
+                .reduce("", (a, b) -> a + b + "\n");
+    }
+
+    /** Compares text regardless of line breaks and hyphenation: lower case, no spaces or dashes. */
+    static String normalize(String s) {
+        return s.toLowerCase().replaceAll("[\\s\\u00AD\\-–—]+", "");
+    }
+
+    static List<String> pdfNames() throws IOException {
+        try (Stream<Path> files = Files.list(site.resolve("pdf"))) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    static PDDocument open(String name) throws IOException {
+        return Loader.loadPDF(site.resolve("pdf").resolve(name).toFile());
+    }
+
+    private static void collectFonts(PDResources resources, List<PDFont> fonts) throws IOException {
+        if (resources == null) return;
+        for (COSName n : resources.getFontNames()) fonts.add(resources.getFont(n));
+        for (COSName n : resources.getXObjectNames()) {
+            PDXObject x = resources.getXObject(n);
+            if (x instanceof PDFormXObject form) collectFonts(form.getResources(), fonts);
+        }
+    }
+
+    private static int images(PDResources resources) throws IOException {
+        if (resources == null) return 0;
+        int count = 0;
+        for (COSName n : resources.getXObjectNames()) {
+            PDXObject x = resources.getXObject(n);
+            if (x instanceof PDImageXObject) count++;
+            else if (x instanceof PDFormXObject form) count += images(form.getResources());
+        }
+        return count;
+    }
+}
