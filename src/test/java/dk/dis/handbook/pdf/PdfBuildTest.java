@@ -31,7 +31,7 @@ class PdfBuildTest {
     @Test
     void aSmallHandbookGetsAPdfForItsOnlyPartAndWarnsAboutPartsItLacks() throws Exception {
         TestHandbook handbook = new TestHandbook(dir).minimalSite();
-        String log = handbook.build();
+        String log = handbook.build(handbook.options().withPdf(true));
         assertThat(log).contains("[pdf] 2 PDFs").contains("pdfParts names 'trin-2'");
         assertThat(handbook.out().resolve("pdf/trin-1.pdf")).exists();
         assertThat(handbook.out().resolve("pdf/" + PdfStage.WHOLE)).exists();
@@ -45,7 +45,7 @@ class PdfBuildTest {
         handbook.write("trin-1/kladde.adoc", TestHandbook.header("Hemmelig kladde", "trin-1", "kladde", ":jbake-status: draft")
                 + "Kladdetekst om budget 2019.\n");
 
-        handbook.build();
+        handbook.build(handbook.options().withPdf(true));
         for (String pdf : List.of("trin-1.pdf", PdfStage.WHOLE)) {
             String text = text(handbook.out().resolve("pdf/" + pdf));
             assertThat(text).as(pdf).contains("Sæt retning").doesNotContain("Kladdetekst").doesNotContain("Hemmelig kladde")
