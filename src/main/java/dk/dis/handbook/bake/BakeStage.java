@@ -32,6 +32,14 @@ public final class BakeStage {
     /** What a bake produced: files written and HTML pages among them. */
     public record Result(int files, int pages) {}
 
+    static {
+        // FreeMarker picks whatever logging library it finds on the classpath, some of which log at
+        // DEBUG by default; java.util.logging logs at INFO.
+        if (System.getProperty("org.freemarker.loggerLibrary") == null) {
+            System.setProperty("org.freemarker.loggerLibrary", "JUL");
+        }
+    }
+
     private final Configuration freemarker;
     private final Map<String, Object> extraShared = new HashMap<>();
 

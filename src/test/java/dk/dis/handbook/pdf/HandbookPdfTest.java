@@ -77,7 +77,7 @@ class HandbookPdfTest {
         Map<String, String> principles = new LinkedHashMap<>();
         String source = Files.readString(CONTENT.resolve("trin-1/index.adoc"), StandardCharsets.UTF_8);
         for (String id : List.of("saet-retning", "faa-input-paa-tvaers", "test", "opfoelgning", "samskabelse")) {
-            Matcher m = Pattern.compile("\\[\\[" + id + "]]\\n== (.+)\\n\\n\\[\\.lead]\\n(.+)\\n").matcher(source);
+            Matcher m = Pattern.compile("\\[(?:\\[" + id + "]]|#" + id + "\\.princip])\\n== (.+)\\n\\n\\[\\.lead]\\n(.+)\\n").matcher(source);
             assertThat(m.find()).as("principle %s with a lead line in trin-1/index.adoc", id).isTrue();
             principles.put(m.group(1), m.group(2));
         }
