@@ -25,6 +25,16 @@ public final class Worksheet {
                     "names '" + worksheet.templateSource() + "', which is not a published page.", "Use the URL of the key questions page."));
             return List.of();
         }
+        List<Question> questions = questionsOf(source);
+        if (questions.isEmpty()) {
+            problems.add(new ContentProblem("content/" + worksheet.source(), "jbake-worksheet-source",
+                    "names " + source.url() + ", which has no sections ending in '?'.", null));
+        }
+        return questions;
+    }
+
+    /** The questions of a page: its level-2 sections whose title ends in '?', with their list items. */
+    public static List<Question> questionsOf(Page source) {
         Document doc = Jsoup.parseBodyFragment(source.bodyHtml());
         List<Question> questions = new ArrayList<>();
         for (Element section : doc.select("div.sect1")) {
@@ -32,10 +42,6 @@ public final class Worksheet {
             if (h2 == null || !h2.text().endsWith("?")) continue;
             String text = h2.text().replaceFirst("^\\d+\\.\\s*", "");
             questions.add(new Question(questions.size() + 1, h2.id(), text, section.select("li").eachText()));
-        }
-        if (questions.isEmpty()) {
-            problems.add(new ContentProblem("content/" + worksheet.source(), "jbake-worksheet-source",
-                    "names " + source.url() + ", which has no sections ending in '?'.", null));
         }
         return questions;
     }

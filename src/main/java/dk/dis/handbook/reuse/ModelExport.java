@@ -70,7 +70,7 @@ public final class ModelExport {
         m.put("principles", principles);
 
         List<Map<String, Object>> questions = new ArrayList<>();
-        site.page(KEY_QUESTIONS_URL).ifPresent(source -> Worksheet.questions(site, withSource(source), new ArrayList<>())
+        site.page(KEY_QUESTIONS_URL).ifPresent(source -> Worksheet.questionsOf(source)
                 .forEach(q -> questions.add(Map.of("number", q.number(), "id", q.id(), "question", q.text(), "exampleAnswers", q.examples()))));
         m.put("keyQuestions", questions);
 
@@ -93,13 +93,6 @@ public final class ModelExport {
             return card;
         }).toList());
         return m;
-    }
-
-    private static Page withSource(Page source) {
-        return new Page(source.source(), source.locale(), source.url(), source.slug(), source.section(), source.sectionIndex(),
-                source.type(), source.status(), source.date(), source.title(), source.navTitle(), source.summary(), source.order(),
-                source.owner(), source.reviewed(), source.nextReview(), source.changeNote(), source.tags(), source.bodyHtml(),
-                source.headings(), source.oldUrls(), "worksheet", source.url());
     }
 
     private static Map<String, Object> page(Page p) {
