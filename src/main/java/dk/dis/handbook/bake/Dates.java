@@ -10,10 +10,6 @@ public final class Dates {
 
     private Dates() {}
 
-    public static String format(LocalDate date) {
-        return format(date, "da");
-    }
-
     public static String format(LocalDate date, String locale) {
         if (date == null) return null;
         if (locale.equals("da")) return DANISH.format(date);

@@ -62,10 +62,6 @@ public final class SiteMap {
         });
     }
 
-    public static SiteMap of(List<Page> pages, List<ContentProblem> problems) {
-        return of(pages, List.of("da"), problems);
-    }
-
     /** @param locales the site's languages, the default first */
     public static SiteMap of(List<Page> pages, List<String> locales, List<ContentProblem> problems) {
         Map<String, List<Section>> byLocale = new LinkedHashMap<>();

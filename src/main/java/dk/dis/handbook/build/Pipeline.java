@@ -66,6 +66,17 @@ public final class Pipeline {
         }
     }
 
+    /** The published pages as a site map, without baking: for commands that read the model (export). */
+    public static SiteMap publishedSite(AsciidocEngine engine, HandbookConfig config, Path contentDir)
+            throws IOException, ContentException {
+        ConvertStage.Result converted = new ConvertStage(engine, new HtmlSanitizer(config.baseUrlTrimmed()))
+                .run(contentDir, false, config.locales());
+        List<ContentProblem> problems = new ArrayList<>();
+        SiteMap site = SiteMap.of(converted.pages(), config.locales(), problems);
+        if (!problems.isEmpty()) throw new ContentException(problems);
+        return site;
+    }
+
     private Outcome stages(AsciidocEngine engine, HandbookConfig config, BuildOptions options, Path staging, Path out)
             throws IOException, ContentException {
         BakeStage bake = new BakeStage(options.templateDir());

@@ -2,20 +2,16 @@ package dk.dis.handbook.cli;
 
 import dk.dis.handbook.bake.SiteMap;
 import dk.dis.handbook.build.BuildOptions;
+import dk.dis.handbook.build.Pipeline;
 import dk.dis.handbook.config.ConfigException;
 import dk.dis.handbook.config.HandbookConfig;
 import dk.dis.handbook.content.ContentException;
-import dk.dis.handbook.content.ContentProblem;
 import dk.dis.handbook.convert.AsciidocEngine;
-import dk.dis.handbook.convert.ConvertStage;
-import dk.dis.handbook.convert.HtmlSanitizer;
 import dk.dis.handbook.reuse.ModelExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
@@ -33,11 +29,7 @@ final class ExportCommand implements Callable<Integer> {
         BuildOptions options = BuildOptions.defaults(root);
         try (AsciidocEngine engine = AsciidocEngine.startBooting(options.assetsDir().resolve("diagrams"))) {
             HandbookConfig config = HandbookConfig.load(options.configFile());
-            ConvertStage.Result converted = new ConvertStage(engine, new HtmlSanitizer(config.baseUrlTrimmed()))
-                    .run(options.contentDir(), false, config.locales());
-            List<ContentProblem> problems = new ArrayList<>();
-            SiteMap site = SiteMap.of(converted.pages(), config.locales(), problems);
-            if (!problems.isEmpty()) throw new ContentException(problems);
+            SiteMap site = Pipeline.publishedSite(engine, config, options.contentDir());
             ModelExport.Result result = ModelExport.write(site, config, options.contentDir(), out);
             System.out.println("Exported " + result.pages() + " pages: " + result.json() + ", " + result.schema() + ", " + result.zip());
             return 0;

@@ -60,9 +60,6 @@ public record HandbookConfig(
                 pdfParts == null ? null : List.copyOf(pdfParts));
     }
 
-    public String defaultLocale() {
-        return locales.get(0);
-    }
 
     public static HandbookConfig load(Path file) throws ConfigException {
         if (!Files.isRegularFile(file)) {

@@ -40,10 +40,6 @@ public final class ConvertStage {
         this.sanitizer = sanitizer;
     }
 
-    public Result run(Path contentDir, boolean includeDrafts) throws ContentException, IOException {
-        return run(contentDir, includeDrafts, List.of("da"));
-    }
-
     /** @param locales the site's languages, the default first; other languages live in content/LOCALE/ */
     public Result run(Path contentDir, boolean includeDrafts, List<String> locales) throws ContentException, IOException {
         if (!Files.isDirectory(contentDir)) {

@@ -236,7 +236,7 @@ public final class PdfStage {
         a.put("toc", "");
         a.put("outlinelevels", "2");
         a.put("author", config.municipality());
-        a.put("revdate", Dates.format(LocalDate.now(ZoneId.of("Europe/Copenhagen"))));
+        a.put("revdate", Dates.format(LocalDate.now(ZoneId.of("Europe/Copenhagen")), config.language()));
         a.put("lang", config.language());
         a.put("hyphens", config.language());
         a.put("subject", config.tagline() == null ? config.name() : config.tagline());

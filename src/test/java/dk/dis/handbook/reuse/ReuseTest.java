@@ -8,11 +8,9 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dk.dis.handbook.bake.SiteMap;
 import dk.dis.handbook.build.BuildOptions;
+import dk.dis.handbook.build.Pipeline;
 import dk.dis.handbook.config.ConfigException;
 import dk.dis.handbook.config.HandbookConfig;
-import dk.dis.handbook.content.ContentProblem;
-import dk.dis.handbook.convert.ConvertStage;
-import dk.dis.handbook.convert.HtmlSanitizer;
 import dk.dis.handbook.support.TestHandbook;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.ZipFile;
@@ -80,11 +77,7 @@ class ReuseTest {
     @Test
     void exportValidatesAgainstItsSchemaAndHoldsTheStructuredModel() throws Exception {
         HandbookConfig config = HandbookConfig.load(TestHandbook.REPO.resolve("handbook.yml"));
-        ConvertStage.Result converted = new ConvertStage(TestHandbook.engine(), new HtmlSanitizer(config.baseUrlTrimmed()))
-                .run(TestHandbook.REPO.resolve("content"), false, config.locales());
-        List<ContentProblem> problems = new ArrayList<>();
-        SiteMap site = SiteMap.of(converted.pages(), config.locales(), problems);
-        assertThat(problems).isEmpty();
+        SiteMap site = Pipeline.publishedSite(TestHandbook.engine(), config, TestHandbook.REPO.resolve("content"));
         ModelExport.Result result = ModelExport.write(site, config, TestHandbook.REPO.resolve("content"), dir.resolve("export"));
 
         ObjectMapper json = new ObjectMapper();
