@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Stage "bake": renders every page through the FreeMarker templates in templates/ (a layout and
@@ -30,7 +31,8 @@ import java.util.Map;
 public final class BakeStage {
 
     /** What a bake produced: files written and HTML pages among them. */
-    public record Result(int files, int pages) {}
+    /** @param reused pages copied unchanged from the previous build (incremental builds) */
+    public record Result(int files, int pages, int reused) {}
 
     static {
         // FreeMarker picks whatever logging library it finds on the classpath, some of which log at
@@ -41,6 +43,7 @@ public final class BakeStage {
     }
 
     private final Configuration freemarker;
+    private RenderCache renderCache;
     private final Map<String, Object> extraShared = new HashMap<>();
 
     public BakeStage(Path templateDir) throws IOException {
@@ -55,6 +58,12 @@ public final class BakeStage {
         freemarker.setWrapUncheckedExceptions(true);
         freemarker.setFallbackOnNullLoopVariable(false);
         freemarker.setLocale(Locale.forLanguageTag("da"));
+    }
+
+    /** Renders only pages whose model changed since the build {@code cache} describes; copies the rest. */
+    public BakeStage withCache(RenderCache cache) {
+        this.renderCache = cache;
+        return this;
     }
 
     /** Adds a value every template sees (later stages announce what they will produce, e.g. PDFs). */
@@ -79,22 +88,21 @@ public final class BakeStage {
         shared.put("assets", assets);
         shared.put("preview", preview);
         // Navigation and interface text once per language, shared by all its pages.
-        Map<String, List<Map<String, Object>>> navByLocale = new HashMap<>();
-        for (String locale : site.locales()) {
-            navByLocale.put(locale, navModel(site, locale));
-            messages(locale, problems);
-        }
+        Navigation navigation = new Navigation(site);
+        for (String locale : site.locales()) messages(locale, problems);
         if (!problems.isEmpty()) throw new ContentException(problems);
-        shared.put("nav", navByLocale.get(site.defaultLocale()));
+        shared.put("nav", navigation.forSection(site.defaultLocale(), null));
         shared.put("t", Messages.of(site.defaultLocale()));
         shared.put("lang", site.defaultLocale());
         shared.put("alternates", List.of());
         shared.putAll(extraShared);
 
+        // What every page's key includes: the templates, interface text of every language, config and assets.
+        String sharedKey = renderCache == null ? null : sharedKey(shared, site);
         int files = 0;
         for (Page page : site.pages()) {
             Map<String, Object> model = new HashMap<>(shared);
-            model.put("nav", navByLocale.get(page.locale()));
+            model.put("nav", navigation.forSection(page.locale(), page.section()));
             model.put("t", Messages.of(page.locale()));
             model.put("lang", page.locale());
             model.put("alternates", alternates(site, page));
@@ -111,7 +119,16 @@ public final class BakeStage {
             model.put("posts", page.sectionIndex()
                     ? site.sectionOf(page).pages().stream().filter(Page::isPost).map(BakeStage::pageModel).toList()
                     : List.of());
-            render(page.isPost() ? "post.ftlh" : "page.ftlh", model, outDir.resolve(page.outputPath()));
+            Path target = outDir.resolve(page.outputPath());
+            String key = renderCache == null ? null : RenderCache.keyOf(sharedKey, pageOwn(model, shared));
+            Path previous = key == null ? null : renderCache.reusable(page.outputPath(), key);
+            if (previous != null) {
+                Files.createDirectories(target.getParent());
+                Files.copy(previous, target);
+            } else {
+                render(page.isPost() ? "post.ftlh" : "page.ftlh", model, target);
+            }
+            if (renderCache != null) renderCache.record(page.outputPath(), key, Files.size(target), previous != null);
             files++;
         }
         if (!problems.isEmpty()) throw new ContentException(problems);
@@ -132,7 +149,43 @@ public final class BakeStage {
         render("sitemap.ftlx", lists, outDir.resolve("sitemap.xml"));
         render("feed.ftlx", lists, outDir.resolve("feed.xml"));
         files += 2;
-        return new Result(files, pages);
+        return new Result(files, pages, renderCache == null ? 0 : renderCache.reused());
+    }
+
+    private String sharedKey(Map<String, Object> shared, SiteMap site) throws IOException {
+        Map<String, Object> parts = new TreeMap<>();
+        Map<String, Object> values = new HashMap<>(shared);
+        values.remove("t");
+        parts.put("shared", values);
+        Map<String, Object> texts = new TreeMap<>();
+        for (String locale : site.locales()) texts.put(locale, Messages.of(locale));
+        parts.put("t", texts);
+        parts.put("templates", templateHashes());
+        return RenderCache.keyOf("", parts);
+    }
+
+    private Map<String, String> templateHashes() throws IOException {
+        Map<String, String> hashes = new TreeMap<>();
+        Path dir = freemarker.getTemplateLoader() instanceof freemarker.cache.FileTemplateLoader loader
+                ? loader.getBaseDirectory().toPath() : null;
+        if (dir == null) return hashes;
+        try (var walk = Files.walk(dir)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                hashes.put(dir.relativize(file).toString(), dk.dis.handbook.content.ContentHash.of(Files.readAllBytes(file)));
+            }
+        }
+        return hashes;
+    }
+
+    /** The part of a page's model that is its own (the shared values are in the shared key). */
+    private static Map<String, Object> pageOwn(Map<String, Object> model, Map<String, Object> shared) {
+        Map<String, Object> own = new TreeMap<>();
+        model.forEach((name, value) -> {
+            if (name.equals("t")) return;
+            Object common = shared.get(name);
+            if (!shared.containsKey(name) || (common != value && !java.util.Objects.equals(common, value))) own.put(name, value);
+        });
+        return own;
     }
 
     private void render(String templateName, Map<String, Object> model, Path target) throws IOException, TemplateException {
@@ -180,17 +233,6 @@ public final class BakeStage {
             list.add(m);
         }
         return list;
-    }
-
-    private static List<Map<String, Object>> navModel(SiteMap site, String locale) {
-        List<Map<String, Object>> nav = new ArrayList<>();
-        for (SiteMap.Section section : site.sections(locale)) {
-            Map<String, Object> item = link(section.index());
-            item.put("section", section.index().section());
-            item.put("children", section.pages().stream().map(BakeStage::link).toList());
-            nav.add(item);
-        }
-        return nav;
     }
 
     private static List<Map<String, Object>> breadcrumbs(SiteMap site, Page page) {

@@ -1,14 +1,17 @@
 package dk.dis.handbook.build;
 
 import dk.dis.handbook.bake.BakeStage;
+import dk.dis.handbook.bake.RenderCache;
 import dk.dis.handbook.bake.SiteMap;
 import dk.dis.handbook.bake.Theme;
 import dk.dis.handbook.config.ConfigException;
 import dk.dis.handbook.config.HandbookConfig;
 import dk.dis.handbook.content.ContentException;
+import dk.dis.handbook.content.ContentHash;
 import dk.dis.handbook.content.ContentProblem;
 import dk.dis.handbook.content.Page;
 import dk.dis.handbook.convert.AsciidocEngine;
+import dk.dis.handbook.convert.ConvertCache;
 import dk.dis.handbook.convert.ConvertStage;
 import dk.dis.handbook.convert.HtmlSanitizer;
 import dk.dis.handbook.publish.AssetFingerprinter;
@@ -42,6 +45,8 @@ public final class Pipeline {
     }
 
     public Outcome build(BuildOptions options) throws IOException, ContentException, ConfigException {
+        Outcome unchanged = upToDate(options);
+        if (unchanged != null) return unchanged;
         // JRuby takes seconds to boot: start it first and do everything else meanwhile.
         try (AsciidocEngine engine = AsciidocEngine.startBooting(options.assetsDir().resolve("diagrams"))) {
             if (options.pdf()) engine.preloadPdfBackend();
@@ -66,6 +71,26 @@ public final class Pipeline {
         }
     }
 
+    /**
+     * When nothing the last build read has changed and its output is intact, there is nothing to do:
+     * the outcome of that build, without starting Asciidoctor. Otherwise null.
+     */
+    private Outcome upToDate(BuildOptions options) throws IOException {
+        if (options.cacheDir() == null) return null;
+        Path out = options.outDir().toAbsolutePath().normalize();
+        report.begin("check", "comparing content, config, templates and assets with the last build");
+        BuildCache.State state = BuildCache.open(options).unchanged(out, IndexStage.indexDirFor(out));
+        if (state == null) {
+            report.end("check", "changes found: building");
+            return null;
+        }
+        report.end("check", "nothing changed since the last build");
+        double seconds = report.elapsedSeconds();
+        report.printSummary(String.format(Locale.ROOT, "%s is up to date (%d pages, %.1f KB); nothing to build (%.1f s). "
+                + "Use --clean to build everything again.", out, state.pages(), state.bytes() / 1024.0, seconds));
+        return new Outcome(state.pages(), 0, state.bytes(), seconds, report.timings());
+    }
+
     /** The published pages as a site map, without baking: for commands that read the model (export). */
     public static SiteMap publishedSite(AsciidocEngine engine, HandbookConfig config, Path contentDir)
             throws IOException, ContentException {
@@ -83,10 +108,21 @@ public final class Pipeline {
         Map<String, String> assets = new java.util.TreeMap<>(AssetFingerprinter.copy(options.assetsDir(), staging));
         Theme.write(config, staging, assets);
 
+        BuildCache cache = options.cacheDir() == null ? null : BuildCache.open(options);
+        ConvertCache convertCache = null;
+        RenderCache renderCache = null;
+        if (cache != null) {
+            convertCache = ConvertCache.load(cache.convertFile(), convertSettings(cache, config, options));
+            renderCache = RenderCache.load(cache.renderFile(), cache.code() + " " + out, out);
+            bake.withCache(renderCache);
+        }
+
         report.begin("convert", "Asciidoc → HTML from " + options.contentDir());
-        ConvertStage.Result converted = new ConvertStage(engine, new HtmlSanitizer(config.baseUrlTrimmed())).run(options.contentDir(), options.preview(), config.locales());
+        ConvertStage convert = new ConvertStage(engine, new HtmlSanitizer(config.baseUrlTrimmed())).withCache(convertCache);
+        ConvertStage.Result converted = convert.run(options.contentDir(), options.preview(), config.locales());
         converted.warnings().forEach(report::warn);
-        report.end("convert", converted.pages().size() + " pages, " + converted.draftsSkipped() + " drafts left out");
+        report.end("convert", converted.pages().size() + " pages, " + converted.draftsSkipped() + " drafts left out"
+                + (cache == null ? "" : ", " + convert.reused() + " unchanged since the last build"));
 
         report.begin("bake", "rendering templates");
         List<ContentProblem> problems = new ArrayList<>();
@@ -105,7 +141,8 @@ public final class Pipeline {
                     "failed at line " + e.getLineNumber() + ": " + e.getMessageWithoutStackTop().lines().findFirst().orElse(""),
                     "Fix the template."));
         }
-        report.end("bake", baked.pages() + " pages, " + baked.files() + " files");
+        report.end("bake", baked.pages() + " pages, " + baked.files() + " files"
+                + (cache == null ? "" : "; " + (baked.pages() - baked.reused()) + " pages rendered, " + baked.reused() + " unchanged"));
 
         report.begin("index", "Lucene index and static search files");
         IndexStage.Result indexed = new IndexStage(options.contentDir(), IndexStage.indexDirFor(out), report::warn)
@@ -120,7 +157,11 @@ public final class Pipeline {
             report.end("pdf", pdfs.files().size() + " PDFs, " + PdfStage.humanSize(pdfs.bytes()));
         }
 
+        // Pages a later stage changed after baking (the search page, the subject index) are not reused next time.
+        if (renderCache != null) renderCache.markRewritten(changedSinceBaked(staging, renderCache));
+
         report.begin("publish", "checking links and replacing " + out);
+        if (cache != null) cache.forgetState();
         Map<String, String> sourceOf = new HashMap<>();
         for (Page page : site.pages()) sourceOf.put(page.outputPath(), "content/" + page.source().toString().replace('\\', '/'));
         List<String> secrets = new ArrayList<>();
@@ -131,10 +172,39 @@ public final class Pipeline {
                 + published.externalLinks() + " external listed, " + published.files() + " files");
 
         indexed.swapIn();
+        if (cache != null) {
+            convertCache.save(cache.convertFile());
+            renderCache.save(cache.renderFile());
+            cache.saveState(out, baked.pages());
+        }
 
         double seconds = report.elapsedSeconds();
         report.printSummary(String.format(Locale.ROOT, "Built %d pages into %s in %.1f s (%.1f KB).",
                 baked.pages(), out, seconds, published.bytes() / 1024.0));
         return new Outcome(baked.pages(), converted.draftsSkipped(), published.bytes(), seconds, report.timings());
+    }
+
+    /** Conversion depends on the code, the base URL (links), the languages, drafts and the diagrams. */
+    private static String convertSettings(BuildCache cache, HandbookConfig config, BuildOptions options) throws IOException {
+        StringBuilder key = new StringBuilder(cache.code()).append(' ').append(config.baseUrlTrimmed())
+                .append(' ').append(config.locales()).append(' ').append(options.preview());
+        Path diagrams = options.assetsDir().resolve("diagrams");
+        if (Files.isDirectory(diagrams)) {
+            try (var walk = Files.walk(diagrams)) {
+                for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                    key.append(' ').append(file.getFileName()).append('=').append(ContentHash.of(Files.readAllBytes(file)));
+                }
+            }
+        }
+        return ContentHash.of(key.toString());
+    }
+
+    private static List<String> changedSinceBaked(Path staging, RenderCache renderCache) throws IOException {
+        List<String> changed = new ArrayList<>();
+        for (Map.Entry<String, RenderCache.Output> e : renderCache.outputs().entrySet()) {
+            Path file = staging.resolve(e.getKey());
+            if (!Files.isRegularFile(file) || Files.size(file) != e.getValue().size()) changed.add(e.getKey());
+        }
+        return changed;
     }
 }

@@ -7,6 +7,7 @@ import dk.dis.handbook.cms.CmsException;
 import dk.dis.handbook.cms.CmsSettings;
 import dk.dis.handbook.config.ConfigException;
 import dk.dis.handbook.content.ContentException;
+import dk.dis.handbook.publish.PublishStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,6 +36,10 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--no-pdf", description = "Skip the PDFs (and the pages' links to them) for a quicker build.")
     boolean noPdf;
 
+    @Option(names = "--clean", description = "Build everything from scratch: forget what the last build may reuse "
+            + "(kept in target/build-cache).")
+    boolean clean;
+
     @Override
     public Integer call() {
         // Netlify names the deploy context; a preview build (drafts, noindex) must never go to production.
@@ -47,6 +52,14 @@ final class BuildCommand implements Callable<Integer> {
         if (out != null) options = options.withOutDir(out);
         if (content != null) options = options.withContentDir(content);
         if (config != null) options = options.withConfigFile(config);
+        if (clean) {
+            try {
+                PublishStage.deleteTree(options.cacheDir());
+            } catch (java.io.IOException e) {
+                System.err.println("Build failed: could not remove " + options.cacheDir() + ": " + e.getMessage());
+                return 1;
+            }
+        }
         try {
             if (System.getenv(CmsSettings.URL_VARIABLE) != null && !System.getenv(CmsSettings.URL_VARIABLE).isBlank()) {
                 // The CMS is the source: pull it into the content folder first (swapped in only on success).

@@ -62,6 +62,9 @@ public final class AsciidocEngine implements AutoCloseable {
         CompletableFuture<Asciidoctor> booting = CompletableFuture.supplyAsync(() -> {
             Asciidoctor asciidoctor = Asciidoctor.Factory.create();
             asciidoctor.javaExtensionRegistry().blockMacro(new DiagramMacro(diagrams));
+            // The first document defines the extension's Ruby classes; doing that once here keeps
+            // pages converted on several threads from racing to define them.
+            asciidoctor.load("= Start\n\nTekst.", Options.builder().safe(SafeMode.SECURE).build()).convert();
             return asciidoctor;
         });
         AsciidocEngine engine = new AsciidocEngine(booting, diagrams);

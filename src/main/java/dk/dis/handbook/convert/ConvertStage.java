@@ -1,6 +1,7 @@
 package dk.dis.handbook.convert;
 
 import dk.dis.handbook.content.ContentException;
+import dk.dis.handbook.content.ContentHash;
 import dk.dis.handbook.content.ContentProblem;
 import dk.dis.handbook.content.Page;
 import org.asciidoctor.ast.Document;
@@ -10,6 +11,7 @@ import org.asciidoctor.log.LogRecord;
 import org.jsoup.Jsoup;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,10 +36,22 @@ public final class ConvertStage {
 
     private final AsciidocEngine engine;
     private final HtmlSanitizer sanitizer;
+    private ConvertCache cache;
 
     public ConvertStage(AsciidocEngine engine, HtmlSanitizer sanitizer) {
         this.engine = engine;
         this.sanitizer = sanitizer;
+    }
+
+    /** Reuses the cached conversion of every file whose text is unchanged, and records the rest. */
+    public ConvertStage withCache(ConvertCache cache) {
+        this.cache = cache;
+        return this;
+    }
+
+    /** Files taken from the cache in the last run (0 without a cache). */
+    public int reused() {
+        return cache == null ? 0 : cache.reusedCount();
     }
 
     /** @param locales the site's languages, the default first; other languages live in content/LOCALE/ */
@@ -50,14 +64,22 @@ public final class ConvertStage {
         try (Stream<Path> walk = Files.walk(contentDir)) {
             files = walk.filter(p -> p.toString().endsWith(".adoc") && Files.isRegularFile(p)).sorted().toList();
         }
+        // Pages are independent: convert them on every core (JRuby runs Ruby threads in parallel),
+        // then gather the results in file order so messages and output do not depend on timing.
+        List<Converted> results;
+        try {
+            results = files.parallelStream().map(file -> convertOne(contentDir, file, includeDrafts, locales)).toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
         List<ContentProblem> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         List<Page> pages = new ArrayList<>();
         List<String> drafts = new ArrayList<>();
-        for (Path file : files) {
-            Path relative = contentDir.relativize(file);
-            String name = "content/" + relative.toString().replace('\\', '/');
-            Page page = convert(file, relative, name, includeDrafts, locales, problems, warnings);
+        for (Converted result : results) {
+            problems.addAll(result.problems());
+            warnings.addAll(result.warnings());
+            Page page = result.page();
             if (page == null) continue;
             if (page.isDraft() && !includeDrafts) {
                 drafts.add(page.url());
@@ -71,8 +93,32 @@ public final class ConvertStage {
         return new Result(List.copyOf(pages), List.copyOf(drafts), warnings);
     }
 
-    private Page convert(Path file, Path relative, String name, boolean includeDrafts, List<String> locales,
-                         List<ContentProblem> problems, List<String> warnings) throws IOException {
+    /** One file's outcome: a page (or null), and what went wrong or deserves a warning. */
+    private record Converted(Page page, List<ContentProblem> problems, List<String> warnings) {}
+
+    private Converted convertOne(Path contentDir, Path file, boolean includeDrafts, List<String> locales) {
+        Path relative = contentDir.relativize(file);
+        String name = "content/" + relative.toString().replace('\\', '/');
+        List<ContentProblem> problems = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        try {
+            String source = Files.readString(file, StandardCharsets.UTF_8);
+            String key = relative.toString().replace('\\', '/');
+            String hash = cache == null ? null : ContentHash.of(source);
+            ConvertCache.Entry cached = cache == null ? null : cache.reuse(key, hash);
+            if (cached != null) return new Converted(cached.page(), List.of(), cached.warnings());
+            Page page = convert(source, relative, name, includeDrafts, locales, problems, warnings);
+            if (cache != null && page != null && problems.isEmpty()) {
+                cache.remember(key, new ConvertCache.Entry(hash, page, List.copyOf(warnings)));
+            }
+            return new Converted(page, problems, warnings);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Page convert(String source, Path relative, String name, boolean includeDrafts, List<String> locales,
+                         List<ContentProblem> problems, List<String> warnings) {
         PageHeader.Location location = PageHeader.Location.of(relative, locales);
         if (location == null) {
             problems.add(new ContentProblem(name, null, "is not where a page can be.",
@@ -80,7 +126,6 @@ public final class ConvertStage {
                             + "other languages in content/LOCALE/… for the locales in handbook.yml " + locales + "."));
             return null;
         }
-        String source = Files.readString(file, StandardCharsets.UTF_8);
         int before = problems.size();
         UnsafeMarkupScanner.scan(name, source, problems);
         if (problems.size() > before) return null;

@@ -1,7 +1,6 @@
 package dk.dis.handbook.publish;
 
 import dk.dis.handbook.content.ContentProblem;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -13,7 +12,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The last look at a staged site before it replaces the published one. Content is sanitized on the
@@ -34,14 +32,21 @@ public final class OutputGuard {
      */
     public static void check(Path siteDir, boolean preview, Collection<String> draftUrls, Collection<String> secrets,
                              Map<String, String> sourceOf, List<ContentProblem> problems) throws IOException {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(siteDir)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
-        }
-        for (Path file : files) {
-            String rel = siteDir.relativize(file).toString().replace('\\', '/');
+        check(SiteScan.of(siteDir, sourceOf, guard(preview)), preview, draftUrls, secrets, sourceOf, problems);
+    }
+
+    /** This guard's checks of one parsed page, for a {@link SiteScan} shared with the link checker. */
+    static SiteScan.PageGuard guard(boolean preview) {
+        return (doc, where, problems) -> checkPage(doc, where, preview, problems);
+    }
+
+    /** @param scan made with {@link #guard(boolean)} for the same {@code preview} */
+    static void check(SiteScan scan, boolean preview, Collection<String> draftUrls, Collection<String> secrets,
+                      Map<String, String> sourceOf, List<ContentProblem> problems) throws IOException {
+        for (String rel : scan.files()) {
             String where = sourceOf.getOrDefault(rel, "output " + rel);
-            String text = isText(rel) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+            boolean mustRead = (!secrets.isEmpty() && isText(rel)) || rel.equals("_headers");
+            String text = mustRead ? Files.readString(scan.siteDir().resolve(rel), StandardCharsets.UTF_8) : null;
             if (text != null) {
                 for (String secret : secrets) {
                     if (secret != null && secret.length() >= 8 && text.contains(secret)) {
@@ -53,11 +58,12 @@ public final class OutputGuard {
             if (!preview && rel.equals("_headers") && text != null && text.contains("X-Robots-Tag")) {
                 problems.add(new ContentProblem(where, null, "sends noindex in a production build.", "Build without --preview."));
             }
-            if (rel.endsWith(".html") && text != null) checkPage(Jsoup.parse(text), where, preview, problems);
+            SiteScan.ScannedPage page = scan.page(rel);
+            if (page != null) problems.addAll(page.guardProblems());
         }
         if (!preview) {
             for (String url : draftUrls) {
-                if (Files.exists(siteDir.resolve(url.substring(1)).resolve("index.html"))) {
+                if (scan.exists(url.substring(1) + "index.html")) {
                     problems.add(new ContentProblem(where(sourceOf, url), null, "is a draft but was written to a production build.", null));
                 }
             }

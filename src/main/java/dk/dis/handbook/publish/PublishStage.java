@@ -31,8 +31,9 @@ public final class PublishStage {
     public Result run(Request r) throws IOException, ContentException {
         HostingRules.write(r.stagingDir(), r.preview(), r.pages());
         List<ContentProblem> problems = new ArrayList<>();
-        LinkChecker.Result links = new LinkChecker(r.stagingDir(), r.siteOrigin()).check(r.sourceOf(), problems);
-        OutputGuard.check(r.stagingDir(), r.preview(), r.draftUrls(), r.secrets(), r.sourceOf(), problems);
+        SiteScan scan = SiteScan.of(r.stagingDir(), r.sourceOf(), OutputGuard.guard(r.preview()));
+        LinkChecker.Result links = new LinkChecker(r.stagingDir(), r.siteOrigin()).check(scan, r.sourceOf(), problems);
+        OutputGuard.check(scan, r.preview(), r.draftUrls(), r.secrets(), r.sourceOf(), problems);
         if (!problems.isEmpty()) throw new ContentException(problems);
         Path stagingDir = r.stagingDir();
         long[] totals = new long[2];

@@ -1,0 +1,166 @@
+package dk.dis.handbook.build;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.dis.handbook.content.ContentHash;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The incremental build's memory, in {@link BuildOptions#cacheDir()}: a digest of every input of the
+ * last successful build (code, options, config, content, templates, assets), so an unchanged
+ * handbook is not built again, and the files where the convert and bake stages keep what they may
+ * reuse. Deleting the folder (or {@code build --clean}) only costs a full build.
+ */
+final class BuildCache {
+
+    /** What the last successful build read and wrote. */
+    record State(String inputs, String outDir, int pages, long files, long bytes) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private final Path dir;
+    private final String inputs;
+    private final String code;
+
+    private BuildCache(Path dir, String inputs, String code) {
+        this.dir = dir;
+        this.inputs = inputs;
+        this.code = code;
+    }
+
+    static BuildCache open(BuildOptions options) throws IOException {
+        String code = codeVersion();
+        return new BuildCache(options.cacheDir(), inputsDigest(options, code), code);
+    }
+
+    /** A key that changes whenever the build's own code does (a new handbook.jar or new classes). */
+    String code() {
+        return code;
+    }
+
+    Path convertFile() {
+        return dir.resolve("pages.json");
+    }
+
+    Path renderFile() {
+        return dir.resolve("rendered.json");
+    }
+
+    private Path stateFile() {
+        return dir.resolve("state.json");
+    }
+
+    /**
+     * The last build's state if nothing it read has changed and its output is still there as it
+     * was written (same number of files and bytes); otherwise null.
+     */
+    State unchanged(Path outDir, Path indexDir) {
+        try {
+            if (!Files.isRegularFile(stateFile())) return null;
+            State state = JSON.readValue(stateFile().toFile(), State.class);
+            if (!inputs.equals(state.inputs()) || !outDir.toString().equals(state.outDir())) return null;
+            if (!Files.isDirectory(outDir) || !Files.isDirectory(indexDir)) return null;
+            long[] totals = totals(outDir);
+            return totals[0] == state.files() && totals[1] == state.bytes() ? state : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    void saveState(Path outDir, int pages) throws IOException {
+        long[] totals = totals(outDir);
+        write(stateFile(), new State(inputs, outDir.toString(), pages, totals[0], totals[1]));
+    }
+
+    /** Forgets the last build (before a build whose output may differ from what the state says). */
+    void forgetState() throws IOException {
+        Files.deleteIfExists(stateFile());
+    }
+
+    private static long[] totals(Path dir) throws IOException {
+        long[] totals = new long[2];
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.filter(Files::isRegularFile).forEach(p -> {
+                totals[0]++;
+                totals[1] += p.toFile().length();
+            });
+        }
+        return totals;
+    }
+
+    private static void write(Path file, Object value) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        try {
+            JSON.writeValue(temp.toFile(), value);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static String inputsDigest(BuildOptions options, String code) throws IOException {
+        MessageDigest digest = ContentHash.digest();
+        update(digest, "code", code);
+        update(digest, "options", options.preview() + " " + options.pdf() + " " + options.outDir().toAbsolutePath().normalize()
+                + " " + options.contentDir().toAbsolutePath().normalize());
+        // The token is only mixed in, never stored: a new token means new output checks.
+        String token = System.getenv("STRAPI_TOKEN");
+        update(digest, "token", token == null ? "" : ContentHash.of(token));
+        if (Files.isRegularFile(options.configFile())) update(digest, "config", Files.readAllBytes(options.configFile()));
+        for (Path root : List.of(options.contentDir(), options.templateDir(), options.assetsDir())) {
+            if (!Files.isDirectory(root)) continue;
+            try (Stream<Path> walk = Files.walk(root)) {
+                for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                    update(digest, root.relativize(file).toString(), Files.readAllBytes(file));
+                }
+            }
+            update(digest, "end of", root.getFileName().toString());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static void update(MessageDigest digest, String name, String value) {
+        update(digest, name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void update(MessageDigest digest, String name, byte[] value) {
+        digest.update(name.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        digest.update(Long.toString(value.length).getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        digest.update(value);
+    }
+
+    /** The hash of handbook.jar, or of the compiled classes and resources when run from a build tree. */
+    static String codeVersion() throws IOException {
+        Path location;
+        try {
+            location = Path.of(BuildCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | RuntimeException e) {
+            return "unknown";
+        }
+        MessageDigest digest = ContentHash.digest();
+        if (Files.isRegularFile(location)) {
+            update(digest, "jar", Files.readAllBytes(location));
+        } else if (Files.isDirectory(location)) {
+            try (Stream<Path> walk = Files.walk(location)) {
+                for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                    update(digest, location.relativize(file).toString(), Files.readAllBytes(file));
+                }
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}
