@@ -4,8 +4,8 @@
 # pages per second and peak memory as a table.
 # Usage: bench/scale/run.sh [--write-results] [SIZES...]   (default sizes: 100 1000 10000)
 #   --write-results   also write the table to bench/scale/RESULTS.md
-#   SKIP_OURS=1 SKIP_ASCIIDOCTORJS=1 SKIP_HUGO=1   leave an engine out (Hugo runs one Ruby
-#                     process per page and needs over an hour for 10,000 pages on 2 cores)
+#   SKIP_OURS=1 SKIP_ASCIIDOCTORJS=1 SKIP_HUGO=1   leave an engine out (Hugo starts one Ruby
+#                     process per page: 1,000 pages took 11 minutes on a busy 2-core machine)
 # Needs: Node, GNU time, target/handbook.jar, and Debian's hugo and asciidoctor packages.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -18,7 +18,7 @@ for arg in "$@"; do
   case $arg in
     --write-results) write_results=true ;;
     -h|--help) usage; exit 0 ;;
-    '' | *[!0-9]*) echo "unknown argument '$arg': sizes are page counts (at least 4)" >&2; usage >&2; exit 2 ;;
+    '' | *[!0-9]* | [0-3]) echo "unknown argument '$arg': sizes are page counts (at least 4)" >&2; usage >&2; exit 2 ;;
     *) sizes+=("$arg") ;;
   esac
 done
@@ -68,7 +68,7 @@ for pages in "${sizes[@]}"; do
   fi
   if [ -n "${engines[hugo]:-}" ]; then
     node "$bench/hugo-site.js" "$work/corpus" "$work/hugo-site" > /dev/null
-    [ "$pages" -lt 5000 ] || echo "  (Hugo runs asciidoctor once per page: this takes a while; SKIP_HUGO=1 leaves it out)"
+    [ "$pages" -lt 5000 ] || echo "  (Hugo starts asciidoctor once per page, which takes long; SKIP_HUGO=1 leaves it out)"
     measure "$pages" hugo "$work/hugo.log" -- \
       hugo --quiet --source "$work/hugo-site" --destination "$work/hugo-out" --cacheDir "$work/hugo-cache"
   fi
