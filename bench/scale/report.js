@@ -1,0 +1,60 @@
+// Prints the results of bench/scale/run.sh as a markdown table and, with --write FILE, writes
+// them with the machine, versions and the handbook's stage tables to FILE.
+// Usage: node report.js RESULTS_JSONL INFO_JSON STAGES_TXT [--write FILE]
+'use strict';
+const fs = require('fs');
+const os = require('os');
+
+const [resultsFile, infoFile, stagesFile, flag, writeFile] = process.argv.slice(2);
+if (!stagesFile || (flag && (flag !== '--write' || !writeFile))) {
+  console.error('usage: node report.js RESULTS_JSONL INFO_JSON STAGES_TXT [--write FILE]');
+  process.exit(2);
+}
+const results = fs.readFileSync(resultsFile, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+const info = JSON.parse(fs.readFileSync(infoFile, 'utf8'));
+const stages = fs.existsSync(stagesFile) ? fs.readFileSync(stagesFile, 'utf8').trim() : '';
+
+const pagesPerSecond = (r) => r.pages / r.wallSeconds;
+const header = ['pages', 'engine', 'wall s', 'pages/s', 'peak MB', 'ours ÷ engine (pages/s)'];
+const rows = results.map((r) => {
+  const ours = results.find((o) => o.pages === r.pages && o.engine === 'ours');
+  return [
+    r.pages.toLocaleString('en-US'),
+    info.engines[r.engine] || r.engine,
+    r.wallSeconds.toFixed(2),
+    pagesPerSecond(r).toFixed(1),
+    String(r.peakMb),
+    r.engine === 'ours' ? '1.00' : ours ? (pagesPerSecond(ours) / pagesPerSecond(r)).toFixed(2) : 'n/a',
+  ];
+});
+const numeric = [true, false, true, true, true, true];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+const line = (cells) => `| ${cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
+const rule = `|${widths.map((w, i) => (numeric[i] ? `${'-'.repeat(w + 1)}:` : `:${'-'.repeat(w + 1)}`)).join('|')}|`;
+const table = [line(header), rule, ...rows.map(line)].join('\n');
+console.log(table);
+
+if (writeFile) {
+  const cpu = (os.cpus()[0] || {}).model || 'unknown CPU';
+  const markdown = `# Build time at scale
+
+\`bench/scale/run.sh ${info.sizes.join(' ')}\` on ${info.date}: ${os.cpus().length} cores (${cpu.trim()}),
+${Math.round(os.totalmem() / 2 ** 30)} GB memory, load average ${info.load} when it started. One run per cell.
+
+${table}
+
+- **ours**: \`java -jar target/handbook.jar build --content DIR --out OUT --no-pdf\`: the whole site
+  (convert, templates, search index, link check, feed, sitemap).
+- **Asciidoctor.js**: one Node process converts every page to a standalone HTML document (secure
+  mode), nothing else.
+- **Hugo + Asciidoctor**: \`hugo --quiet\` with minimal layouts (title and content); Hugo runs the
+  Ruby \`asciidoctor\` program once per page. Tag and category pages are off (the handbook has none);
+  feed, sitemap and 404 stay on.
+- **peak MB**: the largest sum of resident memory over the command's process tree, sampled from
+  /proc every 50 ms (the launcher JVM and its build JVM; Hugo and its asciidoctor processes), and
+  never less than GNU time's largest single process.
+- **ours ÷ engine**: our pages per second divided by the engine's; above 1 means ours is faster.
+${stages ? `\nThe handbook's stage tables:\n\n\`\`\`\n${stages}\n\`\`\`\n` : ''}`;
+  fs.writeFileSync(writeFile, markdown);
+  console.log(`\nwrote ${writeFile}`);
+}

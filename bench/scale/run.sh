@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Build time at scale: the same generated Danish corpus built by the handbook, by Asciidoctor.js
+# (the converter Antora uses) and by Hugo with Asciidoctor, for each size; prints wall time,
+# pages per second and peak memory as a table.
+# Usage: bench/scale/run.sh [--write-results] [SIZES...]   (default sizes: 100 1000 10000)
+#   --write-results   also write the table to bench/scale/RESULTS.md
+#   SKIP_OURS=1 SKIP_ASCIIDOCTORJS=1 SKIP_HUGO=1   leave an engine out (Hugo starts one Ruby
+#                     process per page: 1,000 pages took 11 minutes on a busy 2-core machine)
+# Needs: Node, GNU time, target/handbook.jar, and Debian's hugo and asciidoctor packages.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+bench=bench/scale
+
+usage() { sed -n '5,9p' "$0" | sed 's/^# \{0,1\}//'; }
+write_results=false
+sizes=()
+for arg in "$@"; do
+  case $arg in
+    --write-results) write_results=true ;;
+    -h|--help) usage; exit 0 ;;
+    '' | *[!0-9]* | [0-3]) echo "unknown argument '$arg': sizes are page counts (at least 4)" >&2; usage >&2; exit 2 ;;
+    *) sizes+=("$arg") ;;
+  esac
+done
+[ ${#sizes[@]} -gt 0 ] || sizes=(100 1000 10000)
+
+missing() { echo "$1" >&2; exit 1; }
+command -v node > /dev/null || missing "node not found: install Node.js 20 or later"
+[ -x /usr/bin/time ] && /usr/bin/time --version 2>&1 | grep -q GNU \
+  || missing "GNU time (/usr/bin/time) not found: sudo apt-get install -y time"
+declare -A engines=()
+if [ "${SKIP_OURS:-}" != 1 ]; then
+  [ -f target/handbook.jar ] || missing "target/handbook.jar missing: run mvn -B -q -ntp package -DskipTests (or SKIP_OURS=1)"
+  engines[ours]="handbook (ours)"
+fi
+if [ "${SKIP_ASCIIDOCTORJS:-}" != 1 ]; then
+  (cd "$bench" && npm ci --no-audit --no-fund --silent)
+  engines[asciidoctorjs]="Asciidoctor.js $(node -p "require('./$bench/node_modules/@asciidoctor/core/package.json').version")"
+fi
+if [ "${SKIP_HUGO:-}" != 1 ]; then
+  command -v hugo > /dev/null && command -v asciidoctor > /dev/null \
+    || missing "hugo or asciidoctor not found: sudo apt-get install -y hugo asciidoctor (or SKIP_HUGO=1)"
+  hugo_version=$(hugo version | sed -n 's/^hugo v\([0-9.]*\).*/\1/p')
+  asciidoctor_version=$(asciidoctor --version | sed -n '1s/^Asciidoctor \([0-9.]*\).*/\1/p')
+  engines[hugo]="Hugo $hugo_version + Asciidoctor $asciidoctor_version"
+fi
+[ ${#engines[@]} -gt 0 ] || missing "every engine is skipped"
+
+load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+results=$work/results.jsonl
+stages=$work/stages.txt
+: > "$results"
+measure() { node "$bench/measure.js" "$results" "$@"; }
+
+for pages in "${sizes[@]}"; do
+  echo "== $pages pages"
+  bench/generate-corpus "$pages" "$work/corpus" > /dev/null
+  if [ -n "${engines[ours]:-}" ]; then
+    measure "$pages" ours "$work/ours.log" -- \
+      java -jar target/handbook.jar build --content "$work/corpus" --out "$work/ours" --no-pdf
+    { echo "$pages pages:"; sed -n '/^stage /,/^total /p' "$work/ours.log"; echo; } | tee -a "$stages" | sed 's/^./    &/'
+  fi
+  if [ -n "${engines[asciidoctorjs]:-}" ]; then
+    measure "$pages" asciidoctorjs "$work/asciidoctorjs.log" -- \
+      node "$bench/asciidoctor-js.js" "$work/corpus" "$work/asciidoctorjs"
+  fi
+  if [ -n "${engines[hugo]:-}" ]; then
+    node "$bench/hugo-site.js" "$work/corpus" "$work/hugo-site" > /dev/null
+    [ "$pages" -lt 5000 ] || echo "  (Hugo starts asciidoctor once per page, which takes long; SKIP_HUGO=1 leaves it out)"
+    measure "$pages" hugo "$work/hugo.log" -- \
+      hugo --quiet --source "$work/hugo-site" --destination "$work/hugo-out" --cacheDir "$work/hugo-cache"
+  fi
+  rm -rf "$work/corpus" "$work/ours" "$work/asciidoctorjs" "$work/hugo-site" "$work/hugo-out" "$work/hugo-cache"
+done
+
+{
+  printf '{"sizes": [%s], "date": "%s", "load": "%s", "engines": {' \
+    "$(IFS=,; echo "${sizes[*]}")" "$(date +%Y-%m-%d)" "$load_at_start"
+  first=true
+  for key in "${!engines[@]}"; do
+    $first || printf ', '
+    first=false
+    printf '"%s": "%s"' "$key" "${engines[$key]}"
+  done
+  printf '}}\n'
+} > "$work/info.json"
+echo
+if $write_results; then
+  node "$bench/report.js" "$results" "$work/info.json" "$stages" --write "$bench/RESULTS.md"
+else
+  node "$bench/report.js" "$results" "$work/info.json" "$stages"
+fi
