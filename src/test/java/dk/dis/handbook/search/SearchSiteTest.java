@@ -67,6 +67,8 @@ class SearchSiteTest {
         assertThat(en.get("records").asText()).startsWith("/en/soeg/data/r-");
         assertThat(en.get("stopwords")).extracting(JsonNode::asText).contains("the", "and").doesNotContain("og");
         assertThat(en.get("sections").asInt()).isPositive().isLessThan(da.get("sections").asInt());
+        // Content-hashed like the Danish files, so cached for good.
+        assertThat(Files.readString(built.site().resolve("_headers"))).contains("/soeg/data/*", "/en/soeg/data/*");
     }
 
     @Test
