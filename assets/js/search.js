@@ -1,10 +1,13 @@
 /*
- * Search client for the handbook. It reads the static index under /soeg/data/ (written by the
- * build's index stage) piece by piece and ranks sections by the same rules as the Lucene
- * searcher (dk.dis.handbook.search.LuceneSearcher): same word folding, Danish Snowball stems,
- * synonyms, completion of the last word and tolerance for small typos. No framework, no
- * third-party requests, no inline code: it runs under a strict Content-Security-Policy.
- * In Node it exports its engine (the parity test uses it).
+ * Search client for the handbook. It reads a static index (written by the build's index stage;
+ * one per language: /soeg/data/ for Danish, /en/soeg/data/ for English) piece by piece and ranks
+ * sections by the same rules as the Lucene searcher (dk.dis.handbook.search.LuceneSearcher):
+ * the index's language decides the words, folding and stems (Danish: aa/oe/ae folding and
+ * Snowball stems; English: possessives dropped and Porter stems), then the same synonyms,
+ * completion of the last word and tolerance for small typos. The search page gives the index
+ * and the texts to show in its own language. No framework, no third-party requests, no inline
+ * code: it runs under a strict Content-Security-Policy. In Node it exports its engine (the
+ * parity test uses it).
  */
 (function () {
   'use strict';
@@ -81,6 +84,147 @@
     return w;
   }
 
+  // ---- English: lower case, possessive 's dropped, Porter stems (as EnglishText) -------------
+  var EN_WORD = /[\p{L}\p{Nd}'’]+/gu;
+
+  function trimApostrophes(w) {
+    return w.replace(/^['’]+|['’]+$/g, '');
+  }
+
+  function enWords(text) {
+    return (text.normalize('NFC').match(EN_WORD) || []).map(trimApostrophes).filter(Boolean);
+  }
+
+  function enFold(word) {
+    var s = trimApostrophes(word.normalize('NFC').toLowerCase().replace(/’/g, "'"));
+    if (s.endsWith("'s")) s = trimApostrophes(s.slice(0, -2));
+    return s;
+  }
+
+  // Porter's stemmer as Lucene's PorterStemmer applies it (the published algorithm, with its
+  // reference version's extra rules: "bli" → "ble" and "logi" → "log").
+  function porterStem(word) {
+    if (word.length <= 2) return word;
+    var b = word;
+    var j = 0;
+    function cons(i) {
+      var c = b[i];
+      if (c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u') return false;
+      if (c === 'y') return i === 0 ? true : !cons(i - 1);
+      return true;
+    }
+    // Consonant sequences in b[0..end] (the "measure" m of the algorithm).
+    function measure(end) {
+      var n = 0, i = 0;
+      while (i <= end && cons(i)) i++;
+      while (i <= end) {
+        while (i <= end && !cons(i)) i++;
+        if (i > end) break;
+        n++;
+        while (i <= end && cons(i)) i++;
+      }
+      return n;
+    }
+    function vowelIn(end) {
+      for (var i = 0; i <= end; i++) if (!cons(i)) return true;
+      return false;
+    }
+    function doubleAt(i) {
+      return i >= 1 && b[i] === b[i - 1] && cons(i);
+    }
+    function cvc(i) {
+      if (i < 2 || !cons(i) || cons(i - 1) || !cons(i - 2)) return false;
+      return b[i] !== 'w' && b[i] !== 'x' && b[i] !== 'y';
+    }
+    // Whether b ends in s; if so, j is the index before the suffix.
+    function ends(s) {
+      if (s.length > b.length || !b.endsWith(s)) return false;
+      j = b.length - s.length - 1;
+      return true;
+    }
+    function setTo(s) { b = b.slice(0, j + 1) + s; }
+    function replaceIfMeasured(s) { if (measure(j) > 0) setTo(s); }
+
+    // Step 1: plurals, -ed, -ing.
+    if (b[b.length - 1] === 's') {
+      if (ends('sses')) b = b.slice(0, -2);
+      else if (ends('ies')) setTo('i');
+      else if (b[b.length - 2] !== 's') b = b.slice(0, -1);
+    }
+    if (ends('eed')) {
+      if (measure(j) > 0) b = b.slice(0, -1);
+    } else if ((ends('ed') || ends('ing')) && vowelIn(j)) {
+      b = b.slice(0, j + 1);
+      if (ends('at')) setTo('ate');
+      else if (ends('bl')) setTo('ble');
+      else if (ends('iz')) setTo('ize');
+      else if (doubleAt(b.length - 1)) {
+        var last = b[b.length - 1];
+        if (last !== 'l' && last !== 's' && last !== 'z') b = b.slice(0, -1);
+      } else if (measure(b.length - 1) === 1 && cvc(b.length - 1)) b += 'e';
+    }
+    // Step 2: y → i when the stem has a vowel.
+    if (ends('y') && vowelIn(j)) b = b.slice(0, -1) + 'i';
+    // Step 3: double suffixes to single ones.
+    var STEP3 = [['ational', 'ate'], ['tional', 'tion'], ['enci', 'ence'], ['anci', 'ance'], ['izer', 'ize'],
+      ['bli', 'ble'], ['alli', 'al'], ['entli', 'ent'], ['eli', 'e'], ['ousli', 'ous'], ['ization', 'ize'],
+      ['ation', 'ate'], ['ator', 'ate'], ['alism', 'al'], ['iveness', 'ive'], ['fulness', 'ful'],
+      ['ousness', 'ous'], ['aliti', 'al'], ['iviti', 'ive'], ['biliti', 'ble'], ['logi', 'log']];
+    // Only the rules for the word's next-to-last letter are tried, the first that ends the word wins.
+    function firstRule(rules, key) {
+      for (var i = 0; i < rules.length; i++) {
+        var suffix = rules[i][0];
+        if (suffix[suffix.length - 2] === key && ends(suffix)) return rules[i];
+      }
+      return null;
+    }
+    if (b.length > 1) {
+      var rule = firstRule(STEP3, b[b.length - 2]);
+      if (rule) replaceIfMeasured(rule[1]);
+    }
+    // Step 4: -ic-, -full, -ness.
+    var STEP4 = [['icate', 'ic'], ['ative', ''], ['alize', 'al'], ['iciti', 'ic'], ['ical', 'ic'], ['ful', ''], ['ness', '']];
+    for (var r = 0; r < STEP4.length; r++) {
+      var s4 = STEP4[r][0];
+      if (s4[s4.length - 1] !== b[b.length - 1]) continue;
+      if (ends(s4)) { replaceIfMeasured(STEP4[r][1]); break; }
+    }
+    // Step 5: -ant, -ence … in a long enough stem.
+    var STEP5 = ['al', 'ance', 'ence', 'er', 'ic', 'able', 'ible', 'ant', 'ement', 'ment', 'ent', 'ion', 'ou',
+      'ism', 'ate', 'iti', 'ous', 'ive', 'ize'];
+    if (b.length > 1) {
+      var key = b[b.length - 2], found = false;
+      for (var q = 0; q < STEP5.length && !found; q++) {
+        var s5 = STEP5[q];
+        if (s5[s5.length - 2] !== key || !ends(s5)) continue;
+        if (s5 === 'ion' && !(j >= 0 && (b[j] === 's' || b[j] === 't'))) continue;
+        found = true;
+      }
+      if (found && measure(j) > 1) b = b.slice(0, j + 1);
+    }
+    // Step 6: a final -e, and -ll, in a long enough stem.
+    var end = b.length - 1;
+    if (b[end] === 'e') {
+      var m = measure(end);
+      if (m > 1 || (m === 1 && !cvc(end - 1))) b = b.slice(0, -1);
+    }
+    end = b.length - 1;
+    if (b[end] === 'l' && doubleAt(end) && measure(end) > 1) b = b.slice(0, -1);
+    return b;
+  }
+
+  /** The languages an index can be in (as SearchLanguage); compounds: parts of words highlight too. */
+  var LANGUAGES = {
+    da: { words: words, fold: fold, stem: stem, compounds: true },
+    en: { words: enWords, fold: enFold, stem: porterStem, compounds: false }
+  };
+
+  function languageOf(meta) {
+    var lang = LANGUAGES[meta.language || 'da'];
+    if (!lang) throw new Error('search index in an unknown language: ' + meta.language);
+    return lang;
+  }
+
   /** Edits between two words, an adjacent swap counting as one (as Lucene's fuzzy matching). */
   function editDistance(a, b) {
     var d = [];
@@ -116,7 +260,9 @@
   function parseDictionary(text) {
     return text.split('\n').filter(Boolean).map(function (line) {
       var f = line.split(' ');
-      return { form: f[0], stem: f[0].slice(0, parseInt(f[1], 36)), df: parseInt(f[2], 36) };
+      // The stem is a prefix of the form (given by its length) or written out after "=".
+      var stem = f[1][0] === '=' ? f[1].slice(1) : f[0].slice(0, parseInt(f[1], 36));
+      return { form: f[0], stem: stem, df: parseInt(f[2], 36) };
     });
   }
 
@@ -200,18 +346,20 @@
     async function plan(query) {
       var meta = await metaPromise;
       var r = meta.rules;
+      var lang = languageOf(meta);
       var stop = new Set(meta.stopwords);
-      var ws = words(query);
+      var ws = lang.words(query);
       var prefixMode = query.length > 0 && !/\s$/.test(query);
       var out = [];
       for (var i = 0; i < ws.length; i++) {
-        var w = fold(ws[i]);
+        var w = lang.fold(ws[i]);
+        if (!w) continue;
         var prefix = prefixMode && i === ws.length - 1 && w.length >= r.minPrefix;
         var isStop = stop.has(w);
         if (isStop && !prefix) continue;
         var stems = new Map();
         if (!isStop) {
-          var s = stem(w);
+          var s = lang.stem(w);
           if (await df(meta, s) > 0) stems.set(s, 1);
           var syns = meta.synonyms[s] || [];
           for (var k = 0; k < syns.length; k++) {
@@ -245,7 +393,7 @@
       }
       var hits = Array.from(total, function (e) { return { id: e[0], score: e[1] }; });
       hits.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
-      return { hits: hits.slice(0, limit), total: hits.length, plan: p };
+      return { hits: hits.slice(0, limit), total: hits.length, plan: p, language: meta.language || 'da' };
     }
 
     /** Section records {id, pageUrl, pageTitle, anchor, heading, excerpt} for the given ids. */
@@ -264,7 +412,9 @@
     return { plan: plan, search: search, records: records };
   }
 
-  var api = { fold: fold, words: words, stem: stem, editDistance: editDistance, createEngine: createEngine };
+  var api = {
+    fold: fold, words: words, stem: stem, editDistance: editDistance, createEngine: createEngine, languages: LANGUAGES
+  };
   if (typeof module !== 'undefined' && module.exports) {
     module.exports = api;
     return;
@@ -281,14 +431,15 @@
     return e;
   }
 
-  /** The excerpt as text nodes, with words matching the query's stems in <mark>. */
-  function highlighted(text, stems) {
+  /** The excerpt as text nodes, with words matching the query's stems in <mark> (Danish: parts of compounds too). */
+  function highlighted(text, stems, lang) {
     var frag = document.createDocumentFragment();
     var last = 0;
-    text.replace(WORD, function (word, at) {
-      var f = fold(word);
-      var s = stem(f);
-      var hit = stems.has(s) || Array.from(stems).some(function (t) { return t.length >= 4 && f.indexOf(t) >= 0; });
+    text.replace(lang === LANGUAGES.en ? EN_WORD : WORD, function (word, at) {
+      var f = lang.fold(word);
+      if (!f) return word;
+      var s = lang.stem(f);
+      var hit = stems.has(s) || (lang.compounds && Array.from(stems).some(function (t) { return t.length >= 4 && f.indexOf(t) >= 0; }));
       if (hit) {
         frag.appendChild(document.createTextNode(text.slice(last, at)));
         frag.appendChild(el('mark', null, word));
@@ -306,6 +457,15 @@
     var input = form.querySelector('input[name="q"]');
     var status = document.getElementById('soeg-status');
     var results = document.getElementById('soeg-resultater');
+    // The texts come from the page (its language's message bundle): data-msg-NAME, {name} filled in.
+    function message(name, values) {
+      return (form.getAttribute('data-msg-' + name) || '').replace(/\{(\w+)\}/g, function (all, key) {
+        return key in values ? values[key] : all;
+      });
+    }
+    function counted(name, n) {
+      return message(name + (n === 1 ? '-one' : '-other'), { n: n });
+    }
     var engine = createEngine(form.getAttribute('data-index'), function (url) {
       return fetch(url, { credentials: 'omit' }).then(function (r) {
         if (!r.ok) throw new Error(url + ': ' + r.status);
@@ -334,13 +494,14 @@
         if (ticket !== latest) return;
         render(q, found, recs);
       } catch (e) {
-        if (ticket === latest) status.textContent = 'Søgningen kunne ikke hentes. Prøv igen, eller brug Emneindekset.';
+        if (ticket === latest) status.textContent = message('error', {});
       }
     }
 
     function render(q, found, recs) {
       var stems = new Set();
       found.plan.forEach(function (m) { m.forEach(function (w, s) { stems.add(s); }); });
+      var lang = LANGUAGES[found.language];
       var pages = new Map();
       recs.forEach(function (r) {
         if (!pages.has(r.pageUrl)) pages.set(r.pageUrl, { title: r.pageTitle, url: r.pageUrl, sections: [] });
@@ -355,10 +516,10 @@
         var sections = el('ul', { 'class': 'search-hit-sections' });
         page.sections.forEach(function (r) {
           var li = el('li');
-          li.appendChild(el('a', { href: r.anchor ? r.pageUrl + '#' + r.anchor : r.pageUrl }, r.heading || 'Indledning'));
+          li.appendChild(el('a', { href: r.anchor ? r.pageUrl + '#' + r.anchor : r.pageUrl }, r.heading || message('intro', {})));
           if (r.excerpt) {
             var p = el('p', { 'class': 'search-excerpt' });
-            p.appendChild(highlighted(r.excerpt, stems));
+            p.appendChild(highlighted(r.excerpt, stems, lang));
             li.appendChild(p);
           }
           sections.appendChild(li);
@@ -369,11 +530,11 @@
       results.replaceChildren(list);
       var shown = recs.length;
       if (shown === 0) {
-        status.textContent = 'Ingen resultater for »' + q.trim() + '«. Prøv et andet ord, eller se Emneindekset.';
+        status.textContent = message('none', { query: q.trim() });
       } else {
-        status.textContent = (found.total > shown ? 'De ' + shown + ' bedste af ' + found.total : shown) +
-          (shown === 1 ? ' afsnit' : ' afsnit') + ' på ' + pages.size + (pages.size === 1 ? ' side' : ' sider') +
-          ' for »' + q.trim() + '«.';
+        var values = { query: q.trim(), shown: shown, pages: counted('page', pages.size) };
+        values.sections = counted('section', found.total > shown ? found.total : shown);
+        status.textContent = message(found.total > shown ? 'best' : 'count', values);
       }
     }
 

@@ -146,7 +146,7 @@ public final class Pipeline {
 
         report.begin("index", "Lucene index and static search files");
         IndexStage.Result indexed = new IndexStage(options.contentDir(), IndexStage.indexDirFor(out), report::warn)
-                .withScriptUrl(assets.get(IndexStage.SCRIPT_ASSET)).run(staging);
+                .withScriptUrl(assets.get(IndexStage.SCRIPT_ASSET)).withLocales(config.locales()).run(staging);
         report.end("index", indexed.summary());
 
         if (options.pdf()) {

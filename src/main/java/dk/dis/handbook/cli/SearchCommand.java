@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = "Searches the Lucene index of the last build (default target/search-index).")
+        description = "Searches the Lucene index of the last build (default target/search-index), one language at a time.")
 final class SearchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "QUERY", description = "Danish words to search for.")
+    @Parameters(index = "0", paramLabel = "QUERY", description = "Words to search for, in the language of --lang.")
     String query;
 
     @Option(names = "--json", description = "Print the hits as a JSON array.")
@@ -31,9 +31,21 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--index", description = "Index folder (default: target/search-index).")
     Path index;
 
+    @Option(names = "--lang", paramLabel = "LANG",
+            description = "Language to search, e.g. da or en (default: the site's default language).")
+    String lang;
+
     @Override
     public Integer call() throws Exception {
-        Path dir = index != null ? index : IndexStage.indexDirFor(Path.of("target/site"));
+        Path root = index != null ? index : IndexStage.indexDirFor(Path.of("target/site"));
+        List<String> languages = IndexStage.languagesIn(root);
+        String language = lang != null ? lang.strip().toLowerCase(Locale.ROOT) : languages.isEmpty() ? "da" : languages.get(0);
+        if (!languages.isEmpty() && !languages.contains(language)) {
+            System.err.println("Search failed: --lang " + lang + ": the index at " + root + " has the languages "
+                    + String.join(", ", languages) + "; use one of them.");
+            return 2;
+        }
+        Path dir = IndexStage.languageDir(root, language);
         List<LuceneSearcher.Hit> hits;
         try (LuceneSearcher searcher = new LuceneSearcher(dir)) {
             hits = searcher.search(query, limit);

@@ -1,5 +1,6 @@
 package dk.dis.handbook.search;
 
+import dk.dis.handbook.bake.Messages;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -20,41 +21,53 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Stage "index": reads the baked pages in the staging folder, writes the Lucene index (kept
- * beside the site, e.g. target/search-index) and exports it as static files under /soeg/data/.
- * It also fills in the search page (the element {@code #soeg-app}) and the subject index page
- * ({@code #emneindeks-liste}) when the content has them.
+ * Stage "index": reads the baked pages in the staging folder and indexes each language on its own
+ * (by the pages' {@code <html lang>}, with that language's analysis): one Lucene index per language,
+ * kept beside the site (e.g. target/search-index/da, target/search-index/en), each exported as
+ * static files, the default language's under /soeg/data/ and another's under its folder
+ * (/en/soeg/data/). It also fills in each language's search page (the element {@code #soeg-app})
+ * and subject index page ({@code #emneindeks-liste}) when the content has them.
  */
 public final class IndexStage {
 
     public static final String DATA_FOLDER = "soeg/data";
     /** The search client's logical asset name; its URL carries a content hash (see AssetFingerprinter). */
     public static final String SCRIPT_ASSET = "js/search.js";
+    /** In the index folder: the languages indexed, the default first, one per line. */
+    static final String LANGUAGES_FILE = "languages.txt";
+
+    /** One language's index, in memory until the site is published. */
+    public record Built(SearchLanguage language, int pages, int sections, ByteBuffersDirectory index,
+                        Map<String, List<String>> synonyms) {}
 
     /**
-     * What the stage produced. The Lucene index stays in memory until {@link #swapIn()}, called once
-     * the site is published, writes it beside the site: a failed build leaves the previous index.
+     * What the stage produced. The Lucene indexes stay in memory until {@link #swapIn()}, called once
+     * the site is published, writes them beside the site: a failed build leaves the previous index.
      */
-    public record Result(int pages, int sections, int files, long bytes, int subjects,
-                         ByteBuffersDirectory builtIndex, Map<String, List<String>> synonyms, Path indexDir) {
+    public record Result(int pages, int sections, int files, long bytes, int subjects, List<Built> languages, Path indexDir) {
         public void swapIn() throws IOException {
             Files.createDirectories(indexDir.getParent());
             Path fresh = Files.createTempDirectory(indexDir.getParent(), indexDir.getFileName() + ".new-");
             Path old = indexDir.resolveSibling(indexDir.getFileName() + ".old-" + System.nanoTime());
             try {
-                SearchIndex.save(builtIndex, synonyms, fresh);
+                for (Built b : languages) {
+                    SearchIndex.save(b.index(), b.synonyms(), b.language(), languageDir(fresh, b.language().code()));
+                }
+                Files.write(fresh.resolve(LANGUAGES_FILE), languages.stream().map(b -> b.language().code()).toList());
                 if (Files.exists(indexDir)) Files.move(indexDir, old, StandardCopyOption.ATOMIC_MOVE);
                 Files.move(fresh, indexDir, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 deleteTree(fresh);
                 deleteTree(old);
-                builtIndex.close();
+                for (Built b : languages) b.index().close();
             }
         }
 
         public String summary() {
-            return String.format(Locale.ROOT, "%d sections of %d pages, %d subject index terms, %d files (%.1f KB)",
-                    sections, pages, subjects, files, bytes / 1024.0);
+            String perLanguage = languages.stream().map(b -> b.language().code() + " " + b.sections())
+                    .collect(java.util.stream.Collectors.joining(", "));
+            return String.format(Locale.ROOT, "%d sections of %d pages (%s), %d subject index terms, %d files (%.1f KB)",
+                    sections, pages, perLanguage, subjects, files, bytes / 1024.0);
         }
     }
 
@@ -62,10 +75,11 @@ public final class IndexStage {
     private final Path indexDir;
     private final Consumer<String> warn;
     private String scriptUrl = "/assets/" + SCRIPT_ASSET;
+    private List<String> locales = List.of(SearchLanguage.DA.code());
     /** Where the time went, for the benchmark. */
     String phases = "";
 
-    /** @param indexDir where the Lucene index lives between builds (the search command reads it) */
+    /** @param indexDir where the Lucene indexes live between builds (the search command reads them) */
     public IndexStage(Path contentDir, Path indexDir, Consumer<String> warn) {
         this.contentDir = contentDir;
         this.indexDir = indexDir.toAbsolutePath().normalize();
@@ -78,66 +92,156 @@ public final class IndexStage {
         return this;
     }
 
-    /** The default place of the Lucene index for a site folder: target/site → target/search-index. */
+    /** The site's languages, the default first (handbook.yml's locales); the default is Danish. */
+    public IndexStage withLocales(List<String> locales) {
+        if (locales != null && !locales.isEmpty()) this.locales = List.copyOf(locales);
+        return this;
+    }
+
+    /** The default place of the Lucene indexes for a site folder: target/site → target/search-index. */
     public static Path indexDirFor(Path siteDir) {
         return siteDir.toAbsolutePath().normalize().resolveSibling("search-index");
+    }
+
+    /** One language's Lucene index in the index folder: target/search-index/en. */
+    public static Path languageDir(Path indexDir, String locale) {
+        return indexDir.resolve(locale);
+    }
+
+    /** The languages the last build indexed into {@code indexDir}, the default first (none if there is no index). */
+    public static List<String> languagesIn(Path indexDir) throws IOException {
+        Path file = indexDir.resolve(LANGUAGES_FILE);
+        return Files.exists(file) ? Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList() : List.of();
+    }
+
+    /** Where a language's exported files go, relative to the site: soeg/data, en/soeg/data. */
+    String dataFolder(SearchLanguage language) {
+        return language.code().equals(locales.get(0)) ? DATA_FOLDER : language.code() + "/" + DATA_FOLDER;
+    }
+
+    private Path synonymsFile(SearchLanguage language) {
+        Path dir = language.code().equals(locales.get(0)) ? contentDir : contentDir.resolve(language.code());
+        return dir.resolve(Synonyms.FILE_NAME);
     }
 
     public Result run(Path staging) throws IOException {
         long t0 = System.nanoTime();
         SectionExtractor.Scan scan = SectionExtractor.scan(staging);
-        List<Section> sections = scan.sections();
         long t1 = System.nanoTime();
-        Map<String, List<String>> synonyms = Synonyms.load(contentDir.resolve(Synonyms.FILE_NAME), warn);
-        ByteBuffersDirectory built = new ByteBuffersDirectory();
+        Map<SearchLanguage, List<Section>> byLanguage = byLanguage(staging, scan);
+        List<Built> built = new ArrayList<>();
         boolean ok = false;
+        long lucene = 0, export = 0;
+        int files = 0, subjectCount = 0;
+        long bytes = 0;
         try {
-            SearchIndex.write(sections, built);
-            long t2 = System.nanoTime();
-            StaticExport.Result exported;
-            List<SubjectIndex.Entry> subjects;
-            try (LuceneSearcher searcher = new LuceneSearcher(built, synonyms)) {
-                exported = StaticExport.write(searcher, sections, staging.resolve(DATA_FOLDER), "/" + DATA_FOLDER + "/");
-                long t3 = System.nanoTime();
-                subjects = SubjectIndex.build(searcher, sections);
-                phases = String.format(Locale.ROOT, "extract %.2f s, lucene %.2f s, export %.2f s",
-                        (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
+            for (Map.Entry<SearchLanguage, List<Section>> e : byLanguage.entrySet()) {
+                SearchLanguage language = e.getKey();
+                List<Section> sections = e.getValue();
+                long l0 = System.nanoTime();
+                ByteBuffersDirectory index = new ByteBuffersDirectory();
+                Map<String, List<String>> synonyms;
+                try {
+                    synonyms = Synonyms.load(synonymsFile(language), language, warn);
+                    SearchIndex.write(sections, language, index);
+                } catch (IOException | RuntimeException ex) {
+                    index.close();
+                    throw ex;
+                }
+                int pages = (int) sections.stream().map(Section::pageUrl).distinct().count();
+                built.add(new Built(language, pages, sections.size(), index, synonyms));
+                long l1 = System.nanoTime();
+                StaticExport.Result exported;
+                List<SubjectIndex.Entry> subjects;
+                String folder = dataFolder(language);
+                try (LuceneSearcher searcher = new LuceneSearcher(index, synonyms, language)) {
+                    exported = StaticExport.write(searcher, sections, staging.resolve(folder), "/" + folder + "/");
+                    subjects = SubjectIndex.build(searcher, sections);
+                }
+                lucene += l1 - l0;
+                export += System.nanoTime() - l1;
+                List<Path> subjectPages = ofLanguage(staging, scan, scan.subjectIndexPages(), language);
+                String subjectUrl = subjectPages.isEmpty() ? null : SectionExtractor.urlOf(staging, subjectPages.get(0));
+                fillSearchPages(staging, ofLanguage(staging, scan, scan.searchPages(), language), exported.metaUrl(), language, subjectUrl);
+                fillSubjectIndexPages(subjectPages, subjects, language);
+                files += exported.files();
+                bytes += exported.bytes();
+                subjectCount += subjects.size();
             }
-            fillSearchPages(scan.searchPages(), exported.metaUrl());
-            fillSubjectIndexPages(scan.subjectIndexPages(), subjects);
-            long pages = sections.stream().map(Section::pageUrl).distinct().count();
+            phases = String.format(Locale.ROOT, "extract %.2f s, lucene %.2f s, export %.2f s", (t1 - t0) / 1e9, lucene / 1e9, export / 1e9);
+            int pages = built.stream().mapToInt(Built::pages).sum();
+            int sections = built.stream().mapToInt(Built::sections).sum();
             ok = true;
-            return new Result((int) pages, sections.size(), exported.files(), exported.bytes(), subjects.size(),
-                    built, synonyms, indexDir);
+            return new Result(pages, sections, files, bytes, subjectCount, List.copyOf(built), indexDir);
         } finally {
-            if (!ok) built.close();
+            if (!ok) for (Built b : built) b.index().close();
         }
     }
 
-    private void fillSearchPages(List<Path> files, String metaUrl) throws IOException {
+    /** The language of a page: its {@code <html lang>}, or the site's default when it has none. */
+    private String languageCode(String lang) {
+        return lang == null || lang.isBlank() ? locales.get(0) : lang;
+    }
+
+    /**
+     * The sections of each language, numbered from 0 in each (a section's id is its place in its
+     * language's index), the site's languages in their order. A language with neither sections nor
+     * a search page is left out; pages in a language search cannot analyse are reported.
+     */
+    private Map<SearchLanguage, List<Section>> byLanguage(Path staging, SectionExtractor.Scan scan) {
+        Map<SearchLanguage, List<Section>> out = new LinkedHashMap<>();
+        for (String locale : locales) SearchLanguage.of(locale).ifPresent(l -> out.put(l, new ArrayList<>()));
+        Map<String, Integer> unknown = new java.util.TreeMap<>();
+        for (Section s : scan.sections()) {
+            String code = languageCode(scan.languages().get(s.pageUrl()));
+            SearchLanguage language = SearchLanguage.of(code).orElse(null);
+            if (language == null) {
+                unknown.merge(code, 1, Integer::sum);
+                continue;
+            }
+            List<Section> list = out.computeIfAbsent(language, k -> new ArrayList<>());
+            list.add(new Section(list.size(), s.pageUrl(), s.pageTitle(), s.anchor(), s.heading(), s.text()));
+        }
+        unknown.forEach((code, n) -> warn.accept(n + " sections in language '" + code + "' (<html lang>) are left out of search: "
+                + "search can analyse " + SearchLanguage.codes() + ". Add the language to SearchLanguage, or leave it out of handbook.yml's locales."));
+        out.entrySet().removeIf(e -> e.getValue().isEmpty()
+                && ofLanguage(staging, scan, scan.searchPages(), e.getKey()).isEmpty());
+        return out;
+    }
+
+    private List<Path> ofLanguage(Path staging, SectionExtractor.Scan scan, List<Path> pages, SearchLanguage language) {
+        return pages.stream().filter(p -> SearchLanguage.of(languageCode(scan.languageOf(staging, p))).orElse(null) == language).toList();
+    }
+
+    private void fillSearchPages(Path staging, List<Path> files, String metaUrl, SearchLanguage language, String subjectIndexUrl)
+            throws IOException {
         for (Path file : files) {
             Document doc = Jsoup.parse(file.toFile(), "UTF-8");
-            doc.getElementById(SectionExtractor.SEARCH_PAGE_MARK).html(SearchPageHtml.app(metaUrl));
+            String action = SectionExtractor.urlOf(staging, file);
+            doc.getElementById(SectionExtractor.SEARCH_PAGE_MARK)
+                    .html(SearchPageHtml.app(metaUrl, action, Messages.of(language.code()), subjectIndexUrl));
             doc.head().appendElement("script").attr("src", scriptUrl).attr("defer", true);
             write(file, doc);
         }
     }
 
-    private static void fillSubjectIndexPages(List<Path> files, List<SubjectIndex.Entry> entries) throws IOException {
+    private static void fillSubjectIndexPages(List<Path> files, List<SubjectIndex.Entry> entries, SearchLanguage language) throws IOException {
         for (Path file : files) {
             Document doc = Jsoup.parse(file.toFile(), "UTF-8");
-            doc.getElementById(SectionExtractor.SUBJECT_INDEX_MARK).html(subjectIndexHtml(entries));
+            doc.getElementById(SectionExtractor.SUBJECT_INDEX_MARK)
+                    .html(subjectIndexHtml(entries, Messages.of(language.code()).get("subjects.letters")));
             write(file, doc);
         }
     }
 
-    static String subjectIndexHtml(List<SubjectIndex.Entry> entries) {
+    static String subjectIndexHtml(List<SubjectIndex.Entry> entries, String lettersLabel) {
         Map<String, List<SubjectIndex.Entry>> byLetter = new LinkedHashMap<>();
         for (SubjectIndex.Entry e : entries) {
             String letter = e.label().substring(0, 1).toUpperCase(Locale.ROOT);
             byLetter.computeIfAbsent(letter, k -> new ArrayList<>()).add(e);
         }
-        StringBuilder html = new StringBuilder("<nav class=\"subject-letters\" aria-label=\"Bogstaver\"><ul>");
+        StringBuilder html = new StringBuilder("<nav class=\"subject-letters\" aria-label=\"")
+                .append(Entities.escape(lettersLabel)).append("\"><ul>");
         byLetter.keySet().forEach(letter -> html.append("<li><a href=\"#").append(letterId(letter)).append("\">")
                 .append(Entities.escape(letter)).append("</a></li>"));
         html.append("</ul></nav>");

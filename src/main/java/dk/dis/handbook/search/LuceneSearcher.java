@@ -50,6 +50,7 @@ public final class LuceneSearcher implements Closeable {
     private final IndexSearcher searcher;
     private final Terms forms;
     private final Map<String, List<String>> synonyms;
+    private final SearchLanguage language;
 
     public LuceneSearcher(Path indexDir) throws IOException {
         if (!Files.isDirectory(indexDir)) {
@@ -60,15 +61,17 @@ public final class LuceneSearcher implements Closeable {
         searcher = new IndexSearcher(reader);
         forms = MultiTerms.getTerms(reader, SearchIndex.FORM);
         synonyms = SearchIndex.readSynonyms(indexDir);
+        language = SearchIndex.readLanguage(indexDir);
     }
 
     /** Searches an index that is not on disk (yet); closing the searcher leaves {@code built} open. */
-    LuceneSearcher(Directory built, Map<String, List<String>> synonyms) throws IOException {
+    LuceneSearcher(Directory built, Map<String, List<String>> synonyms, SearchLanguage language) throws IOException {
         directory = null;
         reader = DirectoryReader.open(built);
         searcher = new IndexSearcher(reader);
         forms = MultiTerms.getTerms(reader, SearchIndex.FORM);
         this.synonyms = synonyms;
+        this.language = language;
     }
 
     int docFreq(String stem) throws IOException {
@@ -77,17 +80,18 @@ public final class LuceneSearcher implements Closeable {
 
     /** The weighted stems of each query word that matches anything. */
     public List<Map<String, Float>> plan(String query) throws IOException {
-        List<String> words = DanishText.words(query);
+        List<String> words = language.words(query);
         boolean prefixMode = !query.isEmpty() && !Character.isWhitespace(query.charAt(query.length() - 1));
         List<Map<String, Float>> plan = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
-            String w = DanishText.fold(words.get(i));
+            String w = language.fold(words.get(i));
+            if (w.isEmpty()) continue;
             boolean prefix = prefixMode && i == words.size() - 1 && w.length() >= SearchRules.MIN_PREFIX;
-            boolean stop = DanishText.STOPWORDS.contains(w);
+            boolean stop = language.stopwords().contains(w);
             if (stop && !prefix) continue;
             Map<String, Float> stems = new LinkedHashMap<>();
             if (!stop) {
-                String stem = DanishText.stem(w);
+                String stem = language.stem(w);
                 if (docFreq(stem) > 0) stems.put(stem, 1f);
                 for (String syn : synonyms.getOrDefault(stem, List.of())) {
                     if (docFreq(syn) > 0) stems.merge(syn, SearchRules.SYNONYM_WEIGHT, Math::max);
@@ -114,7 +118,7 @@ public final class LuceneSearcher implements Closeable {
         for (BytesRef t = te.term(); t != null; t = te.next()) {
             String form = t.utf8ToString();
             if (!form.startsWith(prefix)) break;
-            String stem = DanishText.stem(form);
+            String stem = language.stem(form);
             if (!stems.containsKey(stem) && !found.containsKey(stem)) {
                 found.put(stem, new Candidate(stem, SearchRules.PREFIX_WEIGHT, docFreq(stem)));
             }
@@ -131,7 +135,7 @@ public final class LuceneSearcher implements Closeable {
             String form = t.utf8ToString();
             int edits = SearchRules.editDistance(word, form);
             if (edits == 0 || edits > maxEdits) continue;
-            String stem = DanishText.stem(form);
+            String stem = language.stem(form);
             float weight = edits == 1 ? SearchRules.TYPO1_WEIGHT : SearchRules.TYPO2_WEIGHT;
             Candidate old = found.get(stem);
             if (old == null || old.weight() < weight) found.put(stem, new Candidate(stem, weight, docFreq(stem)));
@@ -167,6 +171,10 @@ public final class LuceneSearcher implements Closeable {
                     d.get(SearchIndex.HEADING_TEXT), d.get(SearchIndex.EXCERPT)));
         }
         return hits;
+    }
+
+    public SearchLanguage language() {
+        return language;
     }
 
     Map<String, List<String>> synonyms() {

@@ -50,6 +50,8 @@ public final class SearchIndex {
     static final String EXCERPT = "excerpt";
 
     static final String SYNONYMS_FILE = "synonyms.json";
+    /** The index's language code (its analysis), beside the index files. */
+    static final String LANGUAGE_FILE = "language.txt";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final FieldType DOCS_ONLY = new FieldType();
@@ -76,10 +78,10 @@ public final class SearchIndex {
         return words;
     }
 
-    /** Writes a fresh index of {@code sections} into {@code directory}. */
-    static void write(List<Section> sections, Directory directory) throws IOException {
-        Analyzer surface = DanishAnalysis.surface();
-        Analyzer stemming = DanishAnalysis.index(vocabulary(sections, surface));
+    /** Writes a fresh index of {@code sections}, all in one language, into {@code directory}. */
+    static void write(List<Section> sections, SearchLanguage language, Directory directory) throws IOException {
+        Analyzer surface = language.surface();
+        Analyzer stemming = language.index(sections, surface);
         Analyzer analyzer = new PerFieldAnalyzerWrapper(stemming, Map.of(FORM, surface));
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
@@ -106,13 +108,21 @@ public final class SearchIndex {
         }
     }
 
-    /** Copies an index built in memory to {@code dir}, with the synonyms the searcher needs. */
-    static void save(Directory built, Map<String, List<String>> synonyms, Path dir) throws IOException {
+    /** Copies an index built in memory to {@code dir}, with the synonyms and language the searcher needs. */
+    static void save(Directory built, Map<String, List<String>> synonyms, SearchLanguage language, Path dir) throws IOException {
         Files.createDirectories(dir);
         try (FSDirectory target = FSDirectory.open(dir)) {
             for (String file : built.listAll()) target.copyFrom(built, file, file, IOContext.DEFAULT);
         }
         JSON.writeValue(dir.resolve(SYNONYMS_FILE).toFile(), synonyms);
+        Files.writeString(dir.resolve(LANGUAGE_FILE), language.code() + "\n");
+    }
+
+    static SearchLanguage readLanguage(Path dir) throws IOException {
+        Path file = dir.resolve(LANGUAGE_FILE);
+        String code = Files.exists(file) ? Files.readString(file).strip() : SearchLanguage.DA.code();
+        return SearchLanguage.of(code).orElseThrow(() -> new IOException(file + ": unknown search language '" + code
+                + "' (known: " + SearchLanguage.codes() + "); rebuild with `java -jar target/handbook.jar build`."));
     }
 
     static Map<String, List<String>> readSynonyms(Path dir) throws IOException {

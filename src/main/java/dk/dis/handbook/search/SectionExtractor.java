@@ -12,9 +12,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -33,8 +35,16 @@ public final class SectionExtractor {
 
     private SectionExtractor() {}
 
-    /** The sections of a site, and its search and subject index pages (which are not indexed). */
-    public record Scan(List<Section> sections, List<Path> searchPages, List<Path> subjectIndexPages) {}
+    /**
+     * The sections of a site, its search and subject index pages (which are not indexed), and the
+     * language of every page ({@code <html lang>}, "" when missing) by URL.
+     */
+    public record Scan(List<Section> sections, List<Path> searchPages, List<Path> subjectIndexPages,
+                       Map<String, String> languages) {
+        public String languageOf(Path site, Path file) {
+            return languages.getOrDefault(urlOf(site, file), "");
+        }
+    }
 
     /** The sections of all index.html pages under {@code site}, in path order, except 404 and the search pages. */
     public static List<Section> extract(Path site) throws IOException {
@@ -49,9 +59,12 @@ public final class SectionExtractor {
                     .sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
         }
         // Parsing is most of the work: pages in parallel, numbered in order afterwards.
-        List<Object> perFile = files.parallelStream().map(file -> {
+        String[] langs = new String[files.size()];
+        List<Object> perFile = IntStream.range(0, files.size()).parallel().mapToObj(i -> {
+            Path file = files.get(i);
             try {
                 Document doc = Jsoup.parse(file.toFile(), "UTF-8");
+                langs[i] = doc.selectFirst("html").attr("lang");
                 if (doc.getElementById(SEARCH_PAGE_MARK) != null) return (Object) SEARCH_PAGE_MARK;
                 if (doc.getElementById(SUBJECT_INDEX_MARK) != null) return (Object) SUBJECT_INDEX_MARK;
                 Element article = doc.selectFirst("main article");
@@ -64,7 +77,9 @@ public final class SectionExtractor {
         }).toList();
         List<Section> sections = new ArrayList<>();
         List<Path> searchPages = new ArrayList<>(), subjectPages = new ArrayList<>();
+        Map<String, String> languages = new HashMap<>();
         for (int i = 0; i < files.size(); i++) {
+            languages.put(urlOf(site, files.get(i)), langs[i]);
             Object r = perFile.get(i);
             if (r == SEARCH_PAGE_MARK) searchPages.add(files.get(i));
             else if (r == SUBJECT_INDEX_MARK) subjectPages.add(files.get(i));
@@ -72,7 +87,7 @@ public final class SectionExtractor {
                 sections.add(new Section(sections.size(), s.pageUrl(), s.pageTitle(), s.anchor(), s.heading(), s.text()));
             }
         }
-        return new Scan(sections, searchPages, subjectPages);
+        return new Scan(sections, searchPages, subjectPages, languages);
     }
 
     private static String collapseSpace(CharSequence text) {

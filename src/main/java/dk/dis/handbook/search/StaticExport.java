@@ -31,7 +31,8 @@ import java.util.stream.IntStream;
  * <ul>
  *   <li>{@code meta.HASH.json}: rules, stop words, synonyms, and the first key of every shard;</li>
  *   <li>{@code dHASH} dictionary shards: {@code form stemLength df} per line, forms sorted
- *       (Danish Snowball stems are prefixes of their word, so a length is enough);</li>
+ *       (a stem that is a prefix of its word, as Danish Snowball stems are, is given by its length;
+ *       any other, as English "polici" of "policy", is written out after "=");</li>
  *   <li>posting shards: {@code stem df id.score id.score…}, ids delta-coded, both base 36;
  *       scores are Lucene's BM25 (with field boosts) times {@link SearchRules#SCORE_SCALE};</li>
  *   <li>{@code r-HASH/N.json}: section records (page, title, anchor, heading, excerpt),
@@ -68,9 +69,10 @@ final class StaticExport {
         }
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("version", 1);
+        meta.put("language", index.language().code());
         meta.put("sections", sections.size());
         meta.put("rules", SearchRules.asMap());
-        meta.put("stopwords", DanishText.STOPWORDS);
+        meta.put("stopwords", index.language().stopwords());
         meta.put("synonyms", index.synonyms());
         meta.put("dictionary", dictionary(index));
         meta.put("postings", postings(index));
@@ -88,10 +90,9 @@ final class StaticExport {
             TermsEnum te = forms.iterator();
             for (BytesRef t = te.next(); t != null; t = te.next()) {
                 String form = t.utf8ToString();
-                String stem = DanishText.stem(form);
-                if (!form.startsWith(stem)) throw new IllegalStateException("stem " + stem + " is not a prefix of " + form);
-                shards.add(form, form + " " + Integer.toString(stem.length(), 36) + " "
-                        + Integer.toString(index.docFreq(stem), 36));
+                String stem = index.language().stem(form);
+                String stemField = form.startsWith(stem) ? Integer.toString(stem.length(), 36) : "=" + stem;
+                shards.add(form, form + " " + stemField + " " + Integer.toString(index.docFreq(stem), 36));
             }
         }
         return shards.finish();

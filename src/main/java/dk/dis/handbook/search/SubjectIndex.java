@@ -58,8 +58,8 @@ final class SubjectIndex {
             });
             entries.add(new Entry(labels.get(stem), byPage.values().stream().limit(MAX_LINKS).toList()));
         });
-        Collator danish = Collator.getInstance(Locale.forLanguageTag("da"));
-        entries.sort((a, b) -> danish.compare(a.label(), b.label()));
+        Collator collator = Collator.getInstance(index.language().locale());
+        entries.sort((a, b) -> collator.compare(a.label(), b.label()));
         return entries;
     }
 
@@ -72,7 +72,7 @@ final class SubjectIndex {
         TermsEnum te = forms.iterator();
         for (BytesRef t = te.next(); t != null; t = te.next()) {
             String form = t.utf8ToString();
-            String stem = DanishText.stem(form);
+            String stem = index.language().stem(form);
             int count = te.docFreq();
             if (count > bestCount.getOrDefault(stem, 0)) {
                 best.put(stem, form);

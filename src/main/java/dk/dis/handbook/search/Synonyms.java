@@ -12,8 +12,9 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * The editors' synonym list (content/synonymer.txt): one group of words that mean the same per
- * line, separated by commas; {@code #} starts a comment. Words are folded and stemmed, so
+ * The editors' synonym list (content/synonymer.txt; another language's in its folder, e.g.
+ * content/en/synonymer.txt): one group of words that mean the same per line, separated by
+ * commas; {@code #} starts a comment. Words are folded and stemmed by the list's language, so
  * "KB, kommunalbestyrelse" also makes "kommunalbestyrelsens" find "KB".
  */
 public final class Synonyms {
@@ -23,7 +24,7 @@ public final class Synonyms {
     private Synonyms() {}
 
     /** Stem → the other stems of its groups. Single words only; a phrase is reported and skipped. */
-    public static Map<String, List<String>> load(Path file, Consumer<String> warn) throws IOException {
+    public static Map<String, List<String>> load(Path file, SearchLanguage language, Consumer<String> warn) throws IOException {
         Map<String, TreeSet<String>> byStem = new TreeMap<>();
         if (!Files.exists(file)) return Map.of();
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -36,15 +37,15 @@ public final class Synonyms {
             for (String raw : line.split(",")) {
                 String word = raw.strip();
                 if (word.isEmpty()) continue;
-                List<String> words = DanishText.words(word);
+                List<String> words = language.words(word);
                 if (words.size() != 1) {
-                    warn.accept(file.getFileName() + " line " + (n + 1) + ": \"" + word
+                    warn.accept(file + " line " + (n + 1) + ": \"" + word
                             + "\" is not one word and is skipped; write single words separated by commas.");
                     continue;
                 }
-                String folded = DanishText.fold(words.get(0));
-                if (DanishText.STOPWORDS.contains(folded)) continue;
-                stems.add(DanishText.stem(folded));
+                String folded = language.fold(words.get(0));
+                if (folded.isEmpty() || language.stopwords().contains(folded)) continue;
+                stems.add(language.stem(folded));
             }
             for (String a : stems) {
                 for (String b : stems) {

@@ -41,22 +41,50 @@ final class BuiltHandbook {
         return handbook.out();
     }
 
-    Path indexDir() {
+    /** The folder of all the languages' Lucene indexes. */
+    Path indexRoot() {
         return IndexStage.indexDirFor(site());
     }
 
-    /** The site URL of the exported metadata file. */
+    /** The Danish (default) Lucene index. */
+    Path indexDir() {
+        return indexDir("da");
+    }
+
+    Path indexDir(String locale) {
+        return IndexStage.languageDir(indexRoot(), locale);
+    }
+
+    /** The site folder of a language's exported files: soeg/data, en/soeg/data. */
+    static String dataFolder(String locale) {
+        return locale.equals("da") ? IndexStage.DATA_FOLDER : locale + "/" + IndexStage.DATA_FOLDER;
+    }
+
+    /** The site URL of the Danish exported metadata file. */
     String metaUrl() throws IOException {
-        try (Stream<Path> files = Files.list(site().resolve(IndexStage.DATA_FOLDER))) {
-            return "/" + IndexStage.DATA_FOLDER + "/" + files.map(p -> p.getFileName().toString())
+        return metaUrl("da");
+    }
+
+    String metaUrl(String locale) throws IOException {
+        try (Stream<Path> files = Files.list(site().resolve(dataFolder(locale)))) {
+            return "/" + dataFolder(locale) + "/" + files.map(p -> p.getFileName().toString())
                     .filter(n -> n.startsWith("meta.")).findFirst().orElseThrow();
         }
     }
 
     static List<LabelledQuery> labelledQueries() {
+        return labelledQueries("queries.tsv");
+    }
+
+    /** The labelled English queries (over the English pages only). */
+    static List<LabelledQuery> englishQueries() {
+        return labelledQueries("queries-en.tsv");
+    }
+
+    private static List<LabelledQuery> labelledQueries(String file) {
         try {
             List<LabelledQuery> out = new ArrayList<>();
-            for (String line : Files.readAllLines(TestHandbook.REPO.resolve("src/test/resources/search/queries.tsv"), StandardCharsets.UTF_8)) {
+            for (String line : Files.readAllLines(TestHandbook.REPO.resolve("src/test/resources/search/" + file), StandardCharsets.UTF_8)) {
                 if (line.isBlank() || line.startsWith("#")) continue;
                 String[] f = line.split("\t");
                 out.add(new LabelledQuery(f[0], f[1], Arrays.asList(f[2].split(" "))));

@@ -45,7 +45,7 @@ class DanishTextTest {
         Path file = dir.resolve("synonymer.txt");
         Files.writeString(file, "# comment\nKB, Kommunalbestyrelsen\nKL, Kommunernes Landsforening\n");
         List<String> warnings = new ArrayList<>();
-        Map<String, List<String>> synonyms = Synonyms.load(file, warnings::add);
+        Map<String, List<String>> synonyms = Synonyms.load(file, SearchLanguage.DA, warnings::add);
         assertThat(synonyms.get("kb")).containsExactly(DanishText.stem("kommunalbestyrelsen"));
         assertThat(synonyms.get(DanishText.stem("kommunalbestyrelse"))).containsExactly("kb");
         assertThat(synonyms).doesNotContainKey("kl");

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The search page in Debian's headless Chromium: a shared ?q= link shows grouped, highlighted results. */
+/** The search pages in Debian's headless Chromium: a shared ?q= link shows grouped, highlighted results in the page's language. */
 class SearchPageBrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -76,6 +76,17 @@ class SearchPageBrowserTest {
             Document none = dumpDom(base + "/soeg/?q=" + URLEncoder.encode("xqzvwk ", StandardCharsets.UTF_8));
             assertThat(none.selectFirst("#soeg-status").text()).startsWith("Ingen resultater");
             assertThat(none.select(".search-hit")).isEmpty();
+
+            // The English search page searches the English pages, and says so in English.
+            Document english = dumpDom(base + "/en/soeg/?q=" + URLEncoder.encode("principles", StandardCharsets.UTF_8));
+            assertThat(english.selectFirst("#soeg-status").text()).matches("\\d+ sections? on \\d+ pages? for “principles”\\.");
+            assertThat(english.select(".search-hit-title a").eachAttr("href")).isNotEmpty().allMatch(u -> u.startsWith("/en/"))
+                    .first().isEqualTo("/en/trin-1/");
+            assertThat(english.select(".search-excerpt mark").eachText()).anyMatch(t -> t.toLowerCase().startsWith("principle"));
+            assertThat(english.select(".search-hit-sections a").eachText()).doesNotContain("Indledning");
+
+            Document englishNone = dumpDom(base + "/en/soeg/?q=" + URLEncoder.encode("xqzvwk ", StandardCharsets.UTF_8));
+            assertThat(englishNone.selectFirst("#soeg-status").text()).isEqualTo("No results for “xqzvwk”. Try another word, or see the subject index.");
         } finally {
             server.stop(0);
         }

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The browser client (assets/js/search.js, run in Node over the exported files) ranks like the
- * Lucene searcher over the index on disk: same top ten in the same order, apart from ties.
+ * Lucene searcher over the index on disk, in each language: same top ten in the same order, apart
+ * from ties; and each language's exported index finds that language's pages only.
  */
 class SearchParityTest {
 
@@ -32,10 +33,14 @@ class SearchParityTest {
     record JsResult(String query, List<JsHit> hits) {}
 
     static String node(String mode, Object input, BuiltHandbook built) throws Exception {
+        return node(mode, input, built, "da");
+    }
+
+    static String node(String mode, Object input, BuiltHandbook built, String locale) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("node",
                 TestHandbook.REPO.resolve("src/test/resources/search/run-engine.js").toString(),
                 TestHandbook.REPO.resolve("assets/js/search.js").toString(),
-                built.site().toString(), built.metaUrl(), mode);
+                built.site().toString(), built.metaUrl(locale), mode, locale);
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
         Process p = pb.start();
         p.getOutputStream().write(JSON.writeValueAsBytes(input));
@@ -51,26 +56,48 @@ class SearchParityTest {
 
     /** Parity queries: the labelled set, the same while typing (prefixes) and some more. */
     static List<String> queries() {
-        List<String> qs = new ArrayList<>();
-        for (BuiltHandbook.LabelledQuery q : BuiltHandbook.labelledQueries()) {
-            qs.add(q.query());
-            qs.add(q.query() + " ");
-            if (q.query().length() > 4) qs.add(q.query().substring(0, q.query().length() - 2));
-        }
+        List<String> qs = typing(BuiltHandbook.labelledQueries());
         qs.addAll(List.of("borger", "politisk model", "digitalisering og innovation", "sam", "test", "mødet den 12. december",
                 "kommunalbestyrelsen ", "Værdi", "udforsk idé test implementer værdi", "aeldre", "innovationsprojekter i 2018"));
         return qs;
     }
 
+    /** English parity queries: the labelled English set, while typing, and words the two languages share. */
+    static List<String> englishQueries() {
+        List<String> qs = typing(BuiltHandbook.englishQueries());
+        qs.addAll(List.of("the council", "innovation", "Kommunalbestyrelsen", "digitalisation and innovation", "follow",
+                "DIS model", "political principles ", "Gentofte Municipality's", "don’t", "steps ", "co"));
+        return qs;
+    }
+
+    private static List<String> typing(List<BuiltHandbook.LabelledQuery> labelled) {
+        List<String> qs = new ArrayList<>();
+        for (BuiltHandbook.LabelledQuery q : labelled) {
+            qs.add(q.query());
+            qs.add(q.query() + " ");
+            if (q.query().length() > 4) qs.add(q.query().substring(0, q.query().length() - 2));
+        }
+        return qs;
+    }
+
     @Test
     void clientRanksLikeLucene() throws Exception {
+        assertParity("da", queries());
+    }
+
+    @Test
+    void englishClientRanksLikeEnglishLucene() throws Exception {
+        assertParity("en", englishQueries());
+    }
+
+    private static void assertParity(String locale, List<String> queries) throws Exception {
         BuiltHandbook built = BuiltHandbook.get();
-        List<String> queries = queries();
-        List<JsResult> js = JSON.readValue(node("search", queries, built), new TypeReference<List<JsResult>>() {});
+        List<JsResult> js = JSON.readValue(node("search", queries, built, locale), new TypeReference<List<JsResult>>() {});
         assertThat(js).hasSize(queries.size());
         int compared = 0, nonEmpty = 0;
         List<String> problems = new ArrayList<>();
-        try (LuceneSearcher searcher = new LuceneSearcher(built.indexDir())) {
+        try (LuceneSearcher searcher = new LuceneSearcher(built.indexDir(locale))) {
+            assertThat(searcher.language().code()).isEqualTo(locale);
             for (JsResult r : js) {
                 int words = Math.max(1, searcher.plan(r.query()).size());
                 double tolerance = 0.006 * words + 1e-4; // scores are exported in hundredths
@@ -96,8 +123,8 @@ class SearchParityTest {
                 }
             }
         }
-        System.out.printf("search parity: %d queries, %d non-empty, %d ranks compared, %d differences%n",
-                queries.size(), nonEmpty, compared, problems.size());
+        System.out.printf("search parity (%s): %d queries, %d non-empty, %d ranks compared, %d differences%n",
+                locale, queries.size(), nonEmpty, compared, problems.size());
         assertThat(problems).isEmpty();
         assertThat(nonEmpty).isGreaterThan(queries.size() / 2);
     }
@@ -120,5 +147,47 @@ class SearchParityTest {
         }
         assertThat(words).hasSizeGreaterThan(1000);
         assertThat(differences).isEmpty();
+    }
+
+    @Test
+    void englishClientFoldsAndStemsLikeLuceneOnTheWholeEnglishVocabulary() throws Exception {
+        BuiltHandbook built = BuiltHandbook.get();
+        List<String> words = new ArrayList<>(List.of("Council's", "council’s", "students'", "'quoted'", "don't", "Agreed",
+                "hopping", "generalization", "ponies", "caresses", "relational", "sensibility", "biology", "oscillators",
+                "controll", "happy", "ion", "sky", "feed", "filing", "hopefulness", "electrical", "Digitalisation"));
+        try (LuceneSearcher searcher = new LuceneSearcher(built.indexDir("en"))) {
+            TermsEnum te = MultiTerms.getTerms(searcher.reader(), SearchIndex.FORM).iterator();
+            for (BytesRef t = te.next(); t != null; t = te.next()) words.add(t.utf8ToString());
+        }
+        List<List<String>> js = JSON.readValue(node("stem", words, built, "en"), new TypeReference<List<List<String>>>() {});
+        List<String> differences = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            String folded = EnglishText.fold(words.get(i));
+            List<String> expected = List.of(folded, EnglishText.stem(folded));
+            if (!expected.equals(js.get(i))) differences.add(words.get(i) + ": Java " + expected + ", client " + js.get(i));
+        }
+        assertThat(words).hasSizeGreaterThan(500);
+        assertThat(differences).isEmpty();
+    }
+
+    record JsPages(String query, List<String> urls) {}
+
+    /** Words both languages' pages use: each language's client index still finds its own pages only. */
+    @Test
+    void eachLanguagesClientIndexFindsItsOwnPagesOnly() throws Exception {
+        BuiltHandbook built = BuiltHandbook.get();
+        List<String> shared = List.of("Kommunalbestyrelsen", "Opgaveudvalget", "innovation", "DIS", "Gentofte", "principper");
+        List<String> danish = new ArrayList<>(shared);
+        danish.addAll(List.of("politisk retning", "nøglespørgsmål"));
+        List<JsPages> da = JSON.readValue(node("records", danish, built, "da"), new TypeReference<List<JsPages>>() {});
+        assertThat(da).allSatisfy(r -> assertThat(r.urls()).as(r.query()).isNotEmpty().noneMatch(u -> u.startsWith("/en/")));
+        List<String> english = new ArrayList<>(shared);
+        english.addAll(List.of("principles", "political direction", "key questions"));
+        List<JsPages> en = JSON.readValue(node("records", english, built, "en"), new TypeReference<List<JsPages>>() {});
+        assertThat(en).allSatisfy(r -> assertThat(r.urls()).as(r.query()).isNotEmpty().allMatch(u -> u.startsWith("/en/")));
+        JsPages principles = en.stream().filter(r -> r.query().equals("principles")).findFirst().orElseThrow();
+        assertThat(principles.urls().get(0)).isEqualTo("/en/trin-1/");
+        JsPages direction = en.stream().filter(r -> r.query().equals("political direction")).findFirst().orElseThrow();
+        assertThat(direction.urls().get(0)).isEqualTo("/en/trin-2/");
     }
 }

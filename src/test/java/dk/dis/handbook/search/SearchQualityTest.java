@@ -7,7 +7,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The labelled Danish queries find what they should in the first three hits of the Lucene searcher. */
+/**
+ * The labelled Danish and English queries find what they should in the first three hits of the
+ * Lucene searcher of their language, and each language's index holds its own pages only.
+ */
 class SearchQualityTest {
 
     static boolean matches(String target, LuceneSearcher.Hit hit) {
@@ -16,13 +19,26 @@ class SearchQualityTest {
 
     @Test
     void labelledQueriesFindTheirTargetInTheTopThree() throws Exception {
-        BuiltHandbook built = BuiltHandbook.get();
         List<BuiltHandbook.LabelledQuery> queries = BuiltHandbook.labelledQueries();
         assertThat(queries).hasSizeGreaterThanOrEqualTo(40);
         assertThat(queries.stream().map(BuiltHandbook.LabelledQuery::kind).distinct())
                 .contains("inflection", "compound", "spelling", "typo", "prefix", "synonym", "phrase");
+        assertTopThree("da", queries);
+    }
+
+    @Test
+    void labelledEnglishQueriesFindTheirTargetInTheTopThree() throws Exception {
+        List<BuiltHandbook.LabelledQuery> queries = BuiltHandbook.englishQueries();
+        assertThat(queries).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(queries.stream().map(BuiltHandbook.LabelledQuery::kind).distinct())
+                .contains("inflection", "possessive", "typo", "prefix", "phrase");
+        assertTopThree("en", queries);
+    }
+
+    private static void assertTopThree(String locale, List<BuiltHandbook.LabelledQuery> queries) throws Exception {
+        BuiltHandbook built = BuiltHandbook.get();
         List<String> misses = new ArrayList<>();
-        try (LuceneSearcher searcher = new LuceneSearcher(built.indexDir())) {
+        try (LuceneSearcher searcher = new LuceneSearcher(built.indexDir(locale))) {
             for (BuiltHandbook.LabelledQuery q : queries) {
                 List<LuceneSearcher.Hit> top = searcher.search(q.query(), 3);
                 boolean found = top.stream().anyMatch(hit -> q.targets().stream().anyMatch(t -> matches(t, hit)));
@@ -30,8 +46,49 @@ class SearchQualityTest {
             }
         }
         double share = 1.0 - (double) misses.size() / queries.size();
-        System.out.printf("search quality: top-3 %.1f %% of %d queries; misses: %s%n", share * 100, queries.size(), misses);
+        System.out.printf("search quality (%s): top-3 %.1f %% of %d queries; misses: %s%n", locale, share * 100, queries.size(), misses);
         assertThat(share).as("top-3 share; misses: %s", misses).isGreaterThanOrEqualTo(0.90);
+    }
+
+    /** Every section of the Danish index is on a Danish page, every one of the English index on an English page. */
+    @Test
+    void eachLanguageIsIndexedOnItsOwn() throws Exception {
+        BuiltHandbook built = BuiltHandbook.get();
+        List<String> danish = pageUrls(built.indexDir("da"));
+        List<String> english = pageUrls(built.indexDir("en"));
+        assertThat(danish).hasSizeGreaterThan(100).contains("/trin-1/").noneMatch(u -> u.startsWith("/en/"));
+        assertThat(english).hasSizeGreaterThan(10).contains("/en/", "/en/trin-1/", "/en/trin-2/noeglespoergsmaal/")
+                .allMatch(u -> u.startsWith("/en/"));
+    }
+
+    private static List<String> pageUrls(java.nio.file.Path dir) throws Exception {
+        List<String> urls = new ArrayList<>();
+        try (LuceneSearcher searcher = new LuceneSearcher(dir)) {
+            var stored = searcher.reader().storedFields();
+            for (int doc = 0; doc < searcher.reader().maxDoc(); doc++) urls.add(stored.document(doc).get(SearchIndex.PAGE_URL));
+        }
+        return urls;
+    }
+
+    /** Words on pages of both languages: a Danish search finds Danish pages only, an English one English pages only. */
+    @Test
+    void searchesStayInTheirLanguage() throws Exception {
+        BuiltHandbook built = BuiltHandbook.get();
+        List<String> shared = List.of("Kommunalbestyrelsen", "Opgaveudvalget", "innovation", "DIS-modellen", "Gentofte", "principper ");
+        try (LuceneSearcher da = new LuceneSearcher(built.indexDir("da")); LuceneSearcher en = new LuceneSearcher(built.indexDir("en"))) {
+            for (String q : List.of("politisk retning", "nøglespørgsmål", "principper")) {
+                assertThat(da.search(q, 50)).as(q).isNotEmpty().extracting(LuceneSearcher.Hit::pageUrl).noneMatch(u -> u.startsWith("/en/"));
+            }
+            for (String q : shared) {
+                assertThat(da.search(q, 50)).as("da " + q).isNotEmpty().extracting(LuceneSearcher.Hit::pageUrl).noneMatch(u -> u.startsWith("/en/"));
+                assertThat(en.search(q, 50)).as("en " + q).isNotEmpty().extracting(LuceneSearcher.Hit::pageUrl).allMatch(u -> u.startsWith("/en/"));
+            }
+            assertThat(en.search("principles", 3).get(0).pageUrl()).isEqualTo("/en/trin-1/");
+            assertThat(en.search("political direction", 3).get(0).pageUrl()).isEqualTo("/en/trin-2/");
+            // The English analysis: Porter stems and possessives, not Danish folding.
+            assertThat(en.plan("principles")).hasSize(1).first().satisfies(m -> assertThat(m).containsKey("principl"));
+            assertThat(en.plan("council's ").get(0)).containsOnlyKeys("council");
+        }
     }
 
     @Test

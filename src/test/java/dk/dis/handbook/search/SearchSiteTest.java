@@ -26,8 +26,11 @@ class SearchSiteTest {
         BuiltHandbook built = BuiltHandbook.get();
         assertThat(built.buildOutput).containsPattern("\\[index\\] \\d+ sections of \\d+ pages");
         assertThat(built.buildOutput).containsPattern("(?m)^index +\\d+\\.\\d\\d ");
-        assertThat(built.indexDir().resolve("segments_1")).exists();
-        try (Stream<Path> siblings = Files.list(built.indexDir().getParent())) {
+        assertThat(built.indexDir("da").resolve("segments_1")).exists();
+        assertThat(built.indexDir("en").resolve("segments_1")).exists();
+        assertThat(IndexStage.languagesIn(built.indexRoot())).containsExactly("da", "en");
+        assertThat(built.buildOutput).containsPattern("\\(da \\d+, en \\d+\\)");
+        try (Stream<Path> siblings = Files.list(built.indexRoot().getParent())) {
             assertThat(siblings.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".new-") || n.contains(".old-"));
         }
     }
@@ -51,6 +54,43 @@ class SearchSiteTest {
         try (Stream<Path> files = Files.list(data)) {
             assertThat(files.filter(p -> p.getFileName().toString().startsWith("meta."))).hasSize(1);
         }
+    }
+
+    @Test
+    void eachLanguageHasItsOwnExport() throws Exception {
+        BuiltHandbook built = BuiltHandbook.get();
+        JsonNode da = new ObjectMapper().readTree(built.site().resolve(built.metaUrl("da").substring(1)).toFile());
+        JsonNode en = new ObjectMapper().readTree(built.site().resolve(built.metaUrl("en").substring(1)).toFile());
+        assertThat(built.metaUrl("en")).startsWith("/en/soeg/data/meta.");
+        assertThat(da.get("language").asText()).isEqualTo("da");
+        assertThat(en.get("language").asText()).isEqualTo("en");
+        assertThat(en.get("records").asText()).startsWith("/en/soeg/data/r-");
+        assertThat(en.get("stopwords")).extracting(JsonNode::asText).contains("the", "and").doesNotContain("og");
+        assertThat(en.get("sections").asInt()).isPositive().isLessThan(da.get("sections").asInt());
+        // Content-hashed like the Danish files, so cached for good.
+        assertThat(Files.readString(built.site().resolve("_headers"))).contains("/soeg/data/*", "/en/soeg/data/*");
+    }
+
+    @Test
+    void englishSearchPageSpeaksEnglishAndUsesTheEnglishIndex() throws Exception {
+        BuiltHandbook built = BuiltHandbook.get();
+        Document page = Jsoup.parse(built.site().resolve("en/soeg/index.html").toFile(), "UTF-8");
+        assertThat(page.selectFirst("html").attr("lang")).isEqualTo("en");
+        Element form = page.selectFirst("#soeg-app form[role=search][action=/en/soeg/][method=get]");
+        assertThat(form).isNotNull();
+        assertThat(form.attr("data-index")).isEqualTo(built.metaUrl("en"));
+        assertThat(page.selectFirst("label[for=soeg-felt]").text()).isEqualTo("Search the handbook");
+        assertThat(form.attr("data-msg-none")).startsWith("No results for");
+        assertThat(form.attr("data-msg-section-other")).isEqualTo("{n} sections");
+        assertThat(page.selectFirst("#soeg-felt").attr("placeholder")).startsWith("E.g.");
+        assertThat(page.select("script[src^=/assets/js/search.]")).hasSize(1);
+        Document danish = Jsoup.parse(built.site().resolve("soeg/index.html").toFile(), "UTF-8");
+        assertThat(danish.selectFirst("#soeg-app form").attr("data-msg-none")).startsWith("Ingen resultater for");
+        // The English subject index lists the English headings only.
+        Document subjects = Jsoup.parse(built.site().resolve("en/emneindeks/index.html").toFile(), "UTF-8");
+        assertThat(subjects.select("#emneindeks-liste dt").eachText()).contains("principles", "direction")
+                .doesNotContain("nøglespørgsmål", "fishbowl");
+        assertThat(subjects.select("#emneindeks-liste dd a").eachAttr("href")).allMatch(u -> u.startsWith("/en/"));
     }
 
     @Test
@@ -82,6 +122,12 @@ class SearchSiteTest {
             assertThat(doc.select("header form[role=search][action=/soeg/] input[name=q]")).as(path).hasSize(1);
             assertThat(doc.select("footer a[href=/emneindeks/]")).as(path).hasSize(1);
         }
+        for (String path : List.of("en/index.html", "en/trin-1/index.html", "en/om/index.html")) {
+            Document doc = Jsoup.parse(built.site().resolve(path).toFile(), "UTF-8");
+            assertThat(doc.select("header form[role=search][action=/en/soeg/] input[name=q]")).as(path).hasSize(1);
+            assertThat(doc.select("footer a[href=/en/emneindeks/]")).as(path).hasSize(1);
+            assertThat(doc.select("header form[action=/soeg/], footer a[href=/emneindeks/]")).as(path).isEmpty();
+        }
     }
 
     @Test
@@ -103,10 +149,10 @@ class SearchSiteTest {
     @Test
     void searchCommandPrintsRankedHitsAndJson() throws Exception {
         BuiltHandbook built = BuiltHandbook.get();
-        String text = run("search", "noeglespoergsmaal", "--index", built.indexDir().toString(), "--limit", "3");
+        String text = run("search", "noeglespoergsmaal", "--index", built.indexRoot().toString(), "--limit", "3");
         assertThat(text).contains("1. De fire nøglespørgsmål").contains("/trin-2/noeglespoergsmaal/");
         assertThat(text.lines().filter(l -> l.matches(" ?\\d+\\. .*"))).hasSize(3);
-        String json = run("search", "KB", "--json", "--index", built.indexDir().toString(), "--limit", "2");
+        String json = run("search", "KB", "--json", "--index", built.indexRoot().toString(), "--limit", "2");
         JsonNode hits = new ObjectMapper().readTree(json);
         assertThat(hits.isArray()).isTrue();
         assertThat(hits).hasSize(2);
@@ -114,6 +160,28 @@ class SearchSiteTest {
         assertThat(hits.get(0).get("score").asDouble()).isGreaterThanOrEqualTo(hits.get(1).get("score").asDouble());
         assertThat(hits.get(0).get("title").asText()).contains("Kommunalbestyrelsen");
         assertThat(hits.get(0).get("excerpt").asText()).isNotBlank();
+
+        String english = run("search", "political direction", "--lang", "en", "--index", built.indexRoot().toString(), "--limit", "5");
+        assertThat(english).contains("1. Political direction and follow-up").contains("/en/trin-2/");
+        assertThat(english.lines().filter(l -> l.strip().startsWith("/"))).hasSize(5).allMatch(l -> l.strip().startsWith("/en/"));
+        String danish = run("search", "Kommunalbestyrelsen", "--lang", "da", "--index", built.indexRoot().toString(), "--limit", "20");
+        assertThat(danish.lines().filter(l -> l.strip().startsWith("/"))).isNotEmpty().noneMatch(l -> l.strip().startsWith("/en/"));
+    }
+
+    @Test
+    void searchCommandRejectsALanguageTheIndexDoesNotHave() throws Exception {
+        BuiltHandbook built = BuiltHandbook.get();
+        PrintStream err = System.err;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = HandbookCli.run("search", "test", "--lang", "de", "--index", built.indexRoot().toString());
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(code).isEqualTo(2);
+        assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("--lang de").contains("da, en");
     }
 
     @Test

@@ -1,0 +1,124 @@
+package dk.dis.handbook.search;
+
+import org.apache.lucene.analysis.Analyzer;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The languages the search can analyse, each with its own index: how a text becomes words, a
+ * written word its surface form (folded) and a surface form its stem. The browser client has the
+ * same languages (assets/js/search.js) and picks one by the {@code language} of the exported index.
+ */
+public enum SearchLanguage {
+
+    /** Danish: aa/oe/ae and accents folded, compounds also found by their parts, Snowball stems. */
+    DA {
+        @Override
+        public List<String> words(String text) {
+            return DanishText.words(text);
+        }
+
+        @Override
+        public String fold(String word) {
+            return DanishText.fold(word);
+        }
+
+        @Override
+        public String stem(String folded) {
+            return DanishText.stem(folded);
+        }
+
+        @Override
+        public Set<String> stopwords() {
+            return DanishText.STOPWORDS;
+        }
+
+        @Override
+        Analyzer surface() {
+            return DanishAnalysis.surface();
+        }
+
+        @Override
+        Analyzer index(List<Section> sections, Analyzer surface) {
+            return DanishAnalysis.index(SearchIndex.vocabulary(sections, surface));
+        }
+    },
+
+    /** English: lower case, possessive 's dropped, Porter stems. */
+    EN {
+        @Override
+        public List<String> words(String text) {
+            return EnglishText.words(text);
+        }
+
+        @Override
+        public String fold(String word) {
+            return EnglishText.fold(word);
+        }
+
+        @Override
+        public String stem(String folded) {
+            return EnglishText.stem(folded);
+        }
+
+        @Override
+        public Set<String> stopwords() {
+            return EnglishText.STOPWORDS;
+        }
+
+        @Override
+        Analyzer surface() {
+            return EnglishText.surface();
+        }
+
+        @Override
+        Analyzer index(List<Section> sections, Analyzer surface) {
+            return EnglishText.index();
+        }
+    };
+
+    /** The language's code, as in handbook.yml's locales and the pages' {@code <html lang>}. */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public Locale locale() {
+        return Locale.forLanguageTag(code());
+    }
+
+    /** The words of a text, in order, as written. */
+    public abstract List<String> words(String text);
+
+    /** One written word as the index keeps it: lower case and folded ("" when nothing is left). */
+    public abstract String fold(String word);
+
+    /** The stem of a folded word. */
+    public abstract String stem(String folded);
+
+    /** Folded stop words: not indexed, and skipped in queries. */
+    public abstract Set<String> stopwords();
+
+    /** Surface forms: folded words, stop words out (prefixes and typos are matched against these). */
+    abstract Analyzer surface();
+
+    /** The stems of a text; {@code sections} are the corpus being indexed (Danish splits compounds by its words). */
+    abstract Analyzer index(List<Section> sections, Analyzer surface);
+
+    /** The language of a code such as "en" or "en-GB". */
+    public static Optional<SearchLanguage> of(String code) {
+        if (code == null) return Optional.empty();
+        String primary = code.strip().toLowerCase(Locale.ROOT).split("[-_]")[0];
+        for (SearchLanguage l : values()) {
+            if (l.code().equals(primary)) return Optional.of(l);
+        }
+        return Optional.empty();
+    }
+
+    /** The codes of all languages, for messages. */
+    public static String codes() {
+        return String.join(", ", java.util.Arrays.stream(values()).map(SearchLanguage::code).toList());
+    }
+}
