@@ -50,12 +50,17 @@ public final class Pipeline {
         // JRuby takes seconds to boot: start it first and do everything else meanwhile.
         try (AsciidocEngine engine = AsciidocEngine.startBooting(options.assetsDir().resolve("diagrams"))) {
             if (options.pdf()) engine.preloadPdfBackend();
-            return build(options, engine);
+            return buildChanged(options, engine);
         }
     }
 
     /** Builds with an engine that is already booting or booted (one per JVM; tests share it). */
     public Outcome build(BuildOptions options, AsciidocEngine engine) throws IOException, ContentException, ConfigException {
+        Outcome unchanged = upToDate(options);
+        return unchanged != null ? unchanged : buildChanged(options, engine);
+    }
+
+    private Outcome buildChanged(BuildOptions options, AsciidocEngine engine) throws IOException, ContentException, ConfigException {
         {
             HandbookConfig config = HandbookConfig.load(options.configFile());
             Path out = options.outDir().toAbsolutePath().normalize();

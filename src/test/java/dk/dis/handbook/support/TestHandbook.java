@@ -76,6 +76,12 @@ public final class TestHandbook {
         return this;
     }
 
+    /** Copies the repository's own content (the whole DIS handbook) into this handbook. */
+    public TestHandbook realContent() throws IOException {
+        copyTree(REPO.resolve("content"), root.resolve("content"));
+        return this;
+    }
+
     public Path out() {
         return root.resolve("target/site");
     }
