@@ -58,9 +58,24 @@ for pages in "${sizes[@]}"; do
   echo "== $pages pages"
   bench/generate-corpus "$pages" "$work/corpus" > /dev/null
   if [ -n "${engines[ours]:-}" ]; then
+    # --clean: a cold build, nothing reused from an earlier run's cache.
     measure "$pages" ours "$work/ours.log" -- \
-      java -jar target/handbook.jar build --content "$work/corpus" --out "$work/ours" --no-pdf
+      java -jar target/handbook.jar build --clean --content "$work/corpus" --out "$work/ours" --no-pdf
     { echo "$pages pages:"; sed -n '/^stage /,/^total /p' "$work/ours.log"; echo; } | tee -a "$stages" | sed 's/^./    &/'
+    # Incremental rebuilds of the same site: nothing changed, then one page's text edited.
+    incremental() {
+      local start end
+      start=$(date +%s.%N)
+      java -jar target/handbook.jar build --content "$work/corpus" --out "$work/ours" --no-pdf > "$work/ours-again.log"
+      end=$(date +%s.%N)
+      printf '%s: %.2f s wall; %s\n' "$1" "$(awk -v s="$start" -v e="$end" 'BEGIN { print e - s }')" \
+        "$(grep -o -e 'nothing changed since the last build' -e '[0-9]* pages rendered, [0-9]* unchanged' "$work/ours-again.log" | head -1)"
+    }
+    { incremental "rebuild, nothing changed"
+      edited=$(find "$work/corpus" -name 'side-*.adoc' | sort | sed -n '2p')
+      printf '\nEn ny sætning i teksten.\n' >> "$edited"
+      incremental "rebuild, one page's text edited"
+      echo; } | tee -a "$stages" | sed 's/^./    &/'
   fi
   if [ -n "${engines[asciidoctorjs]:-}" ]; then
     measure "$pages" asciidoctorjs "$work/asciidoctorjs.log" -- \

@@ -41,7 +41,9 @@ final class BuildCache {
 
     static BuildCache open(BuildOptions options) throws IOException {
         String code = codeVersion();
-        return new BuildCache(options.cacheDir(), inputsDigest(options, code), code);
+        // One cache per output folder, so builds of different sites into different folders do not evict each other.
+        String site = ContentHash.of(options.outDir().toAbsolutePath().normalize().toString()).substring(0, 16);
+        return new BuildCache(options.cacheDir().resolve(site), inputsDigest(options, code), code);
     }
 
     /** A key that changes whenever the build's own code does (a new handbook.jar or new classes). */

@@ -7,7 +7,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
@@ -39,12 +41,25 @@ public final class LinkChecker {
     Result check(SiteScan scan, Map<String, String> sourceOf, List<ContentProblem> problems) {
         int internal = 0;
         Set<String> external = new HashSet<>();
+        // Site-absolute links (the navigation's, mostly) mean the same on every page: check each once.
+        Map<String, Optional<String>> absolute = new HashMap<>();
         for (SiteScan.ScannedPage page : scan.pages()) {
             String outputPath = page.outputPath();
             String source = sourceOf.getOrDefault(outputPath, "templates (output " + outputPath + ")");
             Set<String> reported = new HashSet<>();
             URI base = URI.create("/" + outputPath);
             for (String raw : page.links()) {
+                if (raw.startsWith("/") && !raw.startsWith("//")) {
+                    Optional<String> known = absolute.get(raw);
+                    if (known != null) {
+                        internal++;
+                        if (known.isPresent() && reported.add(raw)) {
+                            problems.add(new ContentProblem(source, null, "links to '" + raw + "', but " + known.get(),
+                                    "Fix the link, or add the missing page or section id."));
+                        }
+                        continue;
+                    }
+                }
                 URI uri;
                 try {
                     uri = base.resolve(new URI(raw.strip()));
@@ -62,6 +77,7 @@ public final class LinkChecker {
                 }
                 internal++;
                 String problem = resolve(scan, uri.getPath(), uri.getFragment());
+                if (raw.startsWith("/") && !raw.startsWith("//")) absolute.put(raw, Optional.ofNullable(problem));
                 if (problem != null && reported.add(raw)) {
                     problems.add(new ContentProblem(source, null, "links to '" + raw + "', but " + problem,
                             "Fix the link, or add the missing page or section id."));
