@@ -2,6 +2,8 @@
 # Cold builds with and without PDFs, repeated: the cost of the pdf stage, against the goal of a
 # whole build with PDFs within the foundation's 8 s plus 50 % (12 s) on a 2-core machine.
 # Prints wall and CPU seconds (CPU is steadier than wall on a shared machine) and the load average.
+# The pdf row of the stage table is the PDFs' own time (laid out alongside bake and index) and
+# how long the build waited for them after index.
 # Usage: bench/build-pdf.sh [RUNS]   (run `mvn -B -q package -DskipTests` first)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -138,6 +138,22 @@ public final class Pipeline {
                     "The handbook needs a front page."));
         }
         if (options.pdf()) bake.share("pdfs", PdfStage.links(site, config));
+        // The PDFs need only the pages' sources and the site map: they are laid out on background
+        // threads while the site is baked and indexed, and written (sizes filled in) after index.
+        PdfStage.Rendering pdfRendering = options.pdf()
+                ? new PdfStage(engine).start(site, config, options.contentDir(), options.assetsDir(),
+                        options.configFile().toAbsolutePath().getParent(), options.preview())
+                : null;
+        try {
+            return afterConvert(config, options, staging, out, bake, assets, converted, site, pdfRendering);
+        } finally {
+            if (pdfRendering != null) pdfRendering.close();
+        }
+    }
+
+    private Outcome afterConvert(HandbookConfig config, BuildOptions options, Path staging, Path out, BakeStage bake,
+                                 Map<String, String> assets, ConvertStage.Result converted, SiteMap site,
+                                 PdfStage.Rendering pdfRendering) throws IOException, ContentException {
         BakeStage.Result baked;
         try {
             baked = bake.run(site, config, staging, options.preview(), assets);
@@ -154,12 +170,12 @@ public final class Pipeline {
                 .withScriptUrl(assets.get(IndexStage.SCRIPT_ASSET)).withLocales(config.locales()).run(staging);
         report.end("index", indexed.summary());
 
-        if (options.pdf()) {
-            report.begin("pdf", "asciidoctor-pdf → " + PdfStage.FOLDER + "/");
-            PdfStage.Result pdfs = new PdfStage(engine).run(site, config, options.contentDir(), options.assetsDir(),
-                    options.configFile().toAbsolutePath().getParent(), staging, options.preview());
+        if (pdfRendering != null) {
+            report.begin("pdf", "asciidoctor-pdf → " + PdfStage.FOLDER + "/ (started after convert)");
+            PdfStage.Result pdfs = pdfRendering.finish(staging);
             pdfs.warnings().forEach(report::warn);
-            report.end("pdf", pdfs.files().size() + " PDFs, " + PdfStage.humanSize(pdfs.bytes()));
+            // The stage's cost is the conversions' own time, most of it alongside bake and index.
+            report.endOverlapped("pdf", pdfs.files().size() + " PDFs, " + PdfStage.humanSize(pdfs.bytes()), pdfs.seconds());
         }
 
         // Pages a later stage changed after baking (the search page, the subject index) are not reused next time.

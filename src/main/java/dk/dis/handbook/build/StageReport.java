@@ -30,6 +30,17 @@ public final class StageReport {
         out.printf(Locale.ROOT, "[%s] %s (%.2f s)%n", stage, what, s);
     }
 
+    /**
+     * Ends a stage that ran in the background: its row shows {@code seconds}, the stage's own time,
+     * and how much of it the build waited for here (the rest overlapped the stages before).
+     */
+    public void endOverlapped(String stage, String what, double seconds) {
+        double waited = (System.nanoTime() - stageStart) / 1e9;
+        String row = String.format(Locale.ROOT, "%s; overlapped, waited %.2f s", what, waited);
+        timings.add(new Timing(stage, row, seconds));
+        out.printf(Locale.ROOT, "[%s] %s (%.2f s)%n", stage, row, seconds);
+    }
+
     public void warn(String message) {
         out.println("  warning: " + message);
     }

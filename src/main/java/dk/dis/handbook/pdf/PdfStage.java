@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -59,7 +60,8 @@ public final class PdfStage {
     /** A PDF written: file name, title and size in bytes. */
     public record Written(String fileName, String title, long bytes) {}
 
-    public record Result(List<Written> files, long bytes, List<String> warnings) {}
+    /** @param seconds from the start of the conversions until the last one ended */
+    public record Result(List<Written> files, long bytes, List<String> warnings, double seconds) {}
 
     private final AsciidocEngine engine;
 
@@ -127,12 +129,24 @@ public final class PdfStage {
 
     /**
      * Writes every PDF of {@link #plan} to {@code siteDir}/pdf/ and fills in the file sizes in the
-     * site's HTML pages.
-     *
-     * @param root the handbook's folder: the only place images (diagrams, logo) are read from
+     * site's HTML pages: {@link #start} and {@link Rendering#finish} in one.
      */
     public Result run(SiteMap site, HandbookConfig config, Path contentDir, Path assetsDir, Path root, Path siteDir,
                       boolean preview) throws IOException, ContentException {
+        try (Rendering rendering = start(site, config, contentDir, assetsDir, root, preview)) {
+            return rendering.finish(siteDir);
+        }
+    }
+
+    /**
+     * Starts converting every PDF of {@link #plan} on background threads and returns at once, so
+     * the PDFs are laid out while the site is baked and indexed. The PDFs stay in memory until
+     * {@link Rendering#finish}.
+     *
+     * @param root the handbook's folder: the only place images (diagrams, logo) are read from
+     */
+    public Rendering start(SiteMap site, HandbookConfig config, Path contentDir, Path assetsDir, Path root,
+                           boolean preview) throws IOException, ContentException {
         Path logo = null;
         if (config.logo() != null) {
             logo = root.resolve(config.logo()).normalize();
@@ -142,49 +156,93 @@ public final class PdfStage {
             }
         }
         Path themeDir = Files.createTempDirectory("handbook-pdf-theme");
+        Rendering rendering = new Rendering(themeDir, unknownParts(site, config));
         try {
             Path theme = PdfTheme.write(assetsDir.resolve("pdf/theme.yml"), config.colors(), themeDir);
             Map<String, Object> shared = sharedAttributes(config, theme, assetsDir, logo);
             // A preview's PDFs contain drafts: say so on the cover and on every page.
             if (preview) shared.put("revremark", PREVIEW_MARK);
             shared.put("handbook-status", preview ? PREVIEW_MARK : "");
-            Path folder = Files.createDirectories(siteDir.resolve(FOLDER));
-            List<Book> books = plan(site, config);
-            List<Converted> results = new ArrayList<>();
-            // Conversions share the one JRuby, which runs Ruby threads in parallel.
-            ExecutorService pool = Executors.newFixedThreadPool(threads());
-            List<Future<Converted>> futures = new ArrayList<>();
-            try {
-                for (Book book : books) {
-                    String source = compose(book, contentDir, config.baseUrlTrimmed());
-                    Map<String, Object> attributes = new LinkedHashMap<>(shared);
-                    attributes.put("toclevels", book.parts().size() > 1 ? "1" : "2");
-                    futures.add(pool.submit(() -> convert(book, source, attributes, root, folder)));
-                }
-                for (Future<Converted> f : futures) converted(f, results);
-            } finally {
-                pool.shutdownNow();
+            // Largest first (the whole handbook): the other thread meanwhile takes the parts one by one.
+            for (Book book : plan(site, config)) {
+                Map<String, Object> attributes = new LinkedHashMap<>(shared);
+                attributes.put("toclevels", book.parts().size() > 1 ? "1" : "2");
+                rendering.futures.add(rendering.pool.submit(() ->
+                        rendering.convert(book, compose(book, contentDir, config.baseUrlTrimmed()), attributes, root)));
             }
+            return rendering;
+        } catch (IOException | RuntimeException e) {
+            rendering.close();
+            throw e;
+        }
+    }
+
+    /** PDFs being converted in the background. Close it to stop (it waits for conversions under way). */
+    public final class Rendering implements AutoCloseable {
+        // Conversions share the one JRuby, which runs Ruby threads in parallel.
+        private final ExecutorService pool = Executors.newFixedThreadPool(threads(), runnable -> {
+            Thread t = new Thread(runnable, "pdf");
+            t.setDaemon(true);
+            return t;
+        });
+        private final List<Future<Converted>> futures = new ArrayList<>();
+        private final Path themeDir;
+        private final List<String> warnings;
+        private final long started = System.nanoTime();
+        private volatile long lastDone = started;
+
+        private Rendering(Path themeDir, List<String> warnings) {
+            this.themeDir = themeDir;
+            this.warnings = new ArrayList<>(warnings);
+        }
+
+        /**
+         * Waits for the conversions, then writes the PDFs to {@code siteDir}/pdf/ and fills in the
+         * file sizes in the site's HTML pages. Nothing is written when a PDF failed.
+         */
+        public Result finish(Path siteDir) throws IOException, ContentException {
+            List<Converted> results = new ArrayList<>();
+            for (Future<Converted> f : futures) converted(f, results);
+            double seconds = (lastDone - started) / 1e9;
             List<ContentProblem> problems = new ArrayList<>();
-            List<String> warnings = unknownParts(site, config);
+            for (Converted c : results) problems.addAll(c.problems());
+            if (!problems.isEmpty()) throw new ContentException(problems);
+            Path folder = Files.createDirectories(siteDir.resolve(FOLDER));
             List<Written> written = new ArrayList<>();
             long total = 0;
             for (Converted c : results) {
-                problems.addAll(c.problems());
                 warnings.addAll(c.warnings());
-                if (c.written() != null) {
-                    written.add(c.written());
-                    total += c.written().bytes();
-                }
+                Files.write(folder.resolve(c.fileName()), c.pdf());
+                Written w = new Written(c.fileName(), c.title(), c.pdf().length);
+                written.add(w);
+                total += w.bytes();
             }
-            if (!problems.isEmpty()) throw new ContentException(problems);
             fillSizes(siteDir, written);
-            return new Result(List.copyOf(written), total, warnings);
-        } finally {
+            return new Result(List.copyOf(written), total, List.copyOf(warnings), seconds);
+        }
+
+        private Converted done(Converted c) {
+            lastDone = Math.max(lastDone, System.nanoTime());
+            return c;
+        }
+
+        /** Drops the conversions not begun and waits for those under way (they use the engine, which closes after). */
+        @Override
+        public void close() throws IOException {
+            pool.shutdownNow();
+            try {
+                pool.awaitTermination(10, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             try (Stream<Path> files = Files.list(themeDir)) {
                 for (Path f : files.toList()) Files.deleteIfExists(f);
             }
             Files.deleteIfExists(themeDir);
+        }
+
+        private Converted convert(Book book, String source, Map<String, Object> attributes, Path root) {
+            return done(PdfStage.this.convert(book, source, attributes, root));
         }
     }
 
@@ -194,9 +252,10 @@ public final class PdfStage {
         return Math.max(1, Integer.getInteger("handbook.pdf.threads", fallback));
     }
 
-    private record Converted(Written written, List<ContentProblem> problems, List<String> warnings) {}
+    /** One PDF in memory, or the problems that stopped it. */
+    private record Converted(String fileName, String title, byte[] pdf, List<ContentProblem> problems, List<String> warnings) {}
 
-    private Converted convert(Book book, String source, Map<String, Object> attributes, Path root, Path folder) throws IOException {
+    private Converted convert(Book book, String source, Map<String, Object> attributes, Path root) {
         String name = FOLDER + "/" + book.fileName();
         List<ContentProblem> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -206,14 +265,13 @@ public final class PdfStage {
             engine.convertToPdf(source, attributes, root, pdf);
         } catch (RuntimeException e) {
             problems.add(new ContentProblem(name, null, "could not be rendered: " + firstLine(e), "Check the pages of " + book.title() + "."));
-            return new Converted(null, problems, warnings);
+            return new Converted(book.fileName(), book.title(), null, problems, warnings);
         }
         for (LogRecord r : engine.drainMessages()) {
             if (AsciidocEngine.isError(r)) problems.add(new ContentProblem(name, null, r.getMessage(), null));
             else warnings.add(name + ": " + r.getMessage());
         }
-        Files.write(folder.resolve(book.fileName()), pdf.toByteArray());
-        return new Converted(new Written(book.fileName(), book.title(), pdf.size()), problems, warnings);
+        return new Converted(book.fileName(), book.title(), pdf.toByteArray(), problems, warnings);
     }
 
     private static void converted(Future<Converted> future, List<Converted> results) throws IOException {

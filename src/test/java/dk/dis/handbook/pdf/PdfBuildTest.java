@@ -1,5 +1,6 @@
 package dk.dis.handbook.pdf;
 
+import dk.dis.handbook.content.ContentException;
 import dk.dis.handbook.support.TestHandbook;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -11,8 +12,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The pdf stage in small handbooks: the --no-pdf switch, parts, drafts. */
 class PdfBuildTest {
@@ -55,6 +58,42 @@ class PdfBuildTest {
         handbook.build(handbook.options().withPdf(true).withPreview(true));
         String preview = text(handbook.out().resolve("pdf/trin-1.pdf"));
         assertThat(preview).contains("Kladdetekst om budget 2019.").contains(PdfStage.PREVIEW_MARK);
+    }
+
+    @Test
+    void aPdfThatCannotBeRenderedFailsTheBuildAndLeavesTheSiteAsItWas() throws Exception {
+        TestHandbook handbook = new TestHandbook(dir).minimalSite();
+        handbook.build(handbook.options().withPdf(false));
+        String before = handbook.read("trin-1/index.html");
+        Files.writeString(handbook.root.resolve("assets/pdf/theme.yml"), "base: [not closed\n");
+
+        assertThatThrownBy(() -> handbook.build(handbook.options().withPdf(true)))
+                .isInstanceOf(ContentException.class)
+                .hasMessageContaining("pdf/" + PdfStage.WHOLE)
+                .hasMessageContaining("handbook-theme.yml");
+        assertThat(handbook.read("trin-1/index.html")).isEqualTo(before);
+        assertThat(handbook.out().resolve("pdf")).doesNotExist();
+        assertThat(pdfThreads()).as("PDF conversions still running after the build").isEmpty();
+    }
+
+    @Test
+    void aBuildThatFailsWhileThePdfsAreLaidOutWaitsForThemAndPublishesNothing() throws Exception {
+        TestHandbook handbook = new TestHandbook(dir).minimalSite();
+        // The PDFs start after convert; a broken template then fails bake while they are being laid out.
+        Files.writeString(handbook.root.resolve("templates/page.ftlh"), "${noSuchValue.title}\n");
+
+        assertThatThrownBy(() -> handbook.build(handbook.options().withPdf(true)))
+                .isInstanceOf(ContentException.class)
+                .hasMessageContaining("templates/");
+        assertThat(handbook.out()).doesNotExist();
+        assertThat(pdfThreads()).as("PDF conversions still running after the build").isEmpty();
+        try (Stream<Path> left = Files.list(handbook.out().getParent())) {
+            assertThat(left.toList()).as("staging folders left behind").isEmpty();
+        }
+    }
+
+    private static List<Thread> pdfThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("pdf") && t.isAlive()).toList();
     }
 
     private static String text(Path pdf) throws IOException {
