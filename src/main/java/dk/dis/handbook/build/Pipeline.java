@@ -107,6 +107,9 @@ public final class Pipeline {
         return site;
     }
 
+    /** What an incremental build may reuse (all null when the build keeps no cache). */
+    private record Reuse(BuildCache cache, ConvertCache convert, RenderCache render) {}
+
     private Outcome stages(AsciidocEngine engine, HandbookConfig config, BuildOptions options, Path staging, Path out)
             throws IOException, ContentException {
         BakeStage bake = new BakeStage(options.templateDir());
@@ -145,7 +148,8 @@ public final class Pipeline {
                         options.configFile().toAbsolutePath().getParent(), options.preview())
                 : null;
         try {
-            return afterConvert(config, options, staging, out, bake, assets, converted, site, pdfRendering);
+            return afterConvert(config, options, staging, out, bake, assets, converted, site, pdfRendering,
+                    new Reuse(cache, convertCache, renderCache));
         } finally {
             if (pdfRendering != null) pdfRendering.close();
         }
@@ -153,7 +157,9 @@ public final class Pipeline {
 
     private Outcome afterConvert(HandbookConfig config, BuildOptions options, Path staging, Path out, BakeStage bake,
                                  Map<String, String> assets, ConvertStage.Result converted, SiteMap site,
-                                 PdfStage.Rendering pdfRendering) throws IOException, ContentException {
+                                 PdfStage.Rendering pdfRendering, Reuse reuse) throws IOException, ContentException {
+        BuildCache cache = reuse.cache();
+        RenderCache renderCache = reuse.render();
         BakeStage.Result baked;
         try {
             baked = bake.run(site, config, staging, options.preview(), assets);
@@ -194,7 +200,7 @@ public final class Pipeline {
 
         indexed.swapIn();
         if (cache != null) {
-            convertCache.save(cache.convertFile());
+            reuse.convert().save(cache.convertFile());
             renderCache.save(cache.renderFile());
             cache.saveState(out, baked.pages());
         }

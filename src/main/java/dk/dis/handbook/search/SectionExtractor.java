@@ -8,6 +8,7 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeVisitor;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -63,7 +66,7 @@ public final class SectionExtractor {
         List<Object> perFile = IntStream.range(0, files.size()).parallel().mapToObj(i -> {
             Path file = files.get(i);
             try {
-                Document doc = Jsoup.parse(file.toFile(), "UTF-8");
+                Document doc = parseMain(Files.readString(file, StandardCharsets.UTF_8));
                 langs[i] = doc.selectFirst("html").attr("lang");
                 if (doc.getElementById(SEARCH_PAGE_MARK) != null) return (Object) SEARCH_PAGE_MARK;
                 if (doc.getElementById(SUBJECT_INDEX_MARK) != null) return (Object) SUBJECT_INDEX_MARK;
@@ -88,6 +91,23 @@ public final class SectionExtractor {
             }
         }
         return new Scan(sections, searchPages, subjectPages, languages);
+    }
+
+    private static final Pattern HTML_LANG = Pattern.compile("<html[^>]*\\slang=\"([^\"]*)\"");
+
+    /**
+     * Only {@code <main>} holds what is indexed; on a large site the navigation, header and footer are
+     * most of a page, so just the main element is parsed (with the page's {@code <html lang>}).
+     * A page without a main element is parsed whole.
+     */
+    static Document parseMain(String html) {
+        int start = html.indexOf("<main");
+        int end = html.lastIndexOf("</main>");
+        if (start < 0 || end < start) return Jsoup.parse(html);
+        Matcher lang = HTML_LANG.matcher(html.substring(0, start));
+        Document doc = Jsoup.parse(html.substring(start, end + "</main>".length()));
+        doc.selectFirst("html").attr("lang", lang.find() ? lang.group(1) : "");
+        return doc;
     }
 
     private static String collapseSpace(CharSequence text) {

@@ -44,7 +44,7 @@ class BuildFailureTest {
                 .hasMessageContaining("/trin-9/");
         assertThat(handbook.read("trin-1/detaljer/index.html")).isEqualTo(before);
         try (var siblings = Files.list(handbook.out().getParent())) {
-            assertThat(siblings.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("site", "search-index");
+            assertThat(siblings.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("site", "search-index", "build-cache");
         }
     }
 
