@@ -43,8 +43,8 @@ ${Math.round(os.totalmem() / 2 ** 30)} GB memory, load average ${info.load} when
 
 ${table}
 
-- **ours**: \`java -jar target/handbook.jar build --content DIR --out OUT --no-pdf\`: the whole site
-  (convert, templates, search index, link check, feed, sitemap).
+- **ours**: \`java -jar target/handbook.jar build --clean --content DIR --out OUT --no-pdf\`: a cold
+  build of the whole site (convert, templates, search index, link check, feed, sitemap).
 - **Asciidoctor.js**: one Node process converts every page to a standalone HTML document (secure
   mode), nothing else.
 - **Hugo + Asciidoctor**: \`hugo --quiet\` with minimal layouts (title and content); Hugo runs the

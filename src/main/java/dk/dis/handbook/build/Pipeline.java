@@ -48,7 +48,8 @@ public final class Pipeline {
         Outcome unchanged = upToDate(options);
         if (unchanged != null) return unchanged;
         // JRuby takes seconds to boot: start it first and do everything else meanwhile.
-        try (AsciidocEngine engine = AsciidocEngine.startBooting(options.assetsDir().resolve("diagrams"))) {
+        try (AsciidocEngine engine = AsciidocEngine.startBooting(options.assetsDir().resolve("diagrams"),
+                ConvertStage.countPages(options.contentDir()))) {
             if (options.pdf()) engine.preloadPdfBackend();
             return buildChanged(options, engine);
         }

@@ -7,14 +7,15 @@ import java.util.List;
 
 /**
  * A build is a short-lived JVM that spends most of its time booting JRuby. With the JIT limited to
- * its first tier, JRuby's interpreter and the serial collector, it finishes about four times
+ * its first tier and the serial collector (and JRuby's interpreter for a small handbook), it finishes about four times
  * sooner on two cores (measured: ~27 s → ~6.5 s for the handbook). A jar cannot carry JVM flags, so
  * {@code java -jar handbook.jar build} starts itself once more with them.
  * Set HANDBOOK_JVM_TUNING=off to run in the JVM as started.
  */
 final class FastJvm {
-    static final List<String> FLAGS = List.of(
-            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djruby.compile.mode=OFF");
+    // JRuby's mode (interpreter for a small handbook, bytecode for a large one) is chosen by the
+    // build from the number of pages: see AsciidocEngine.COMPILE_FROM_PAGES.
+    static final List<String> FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     private static final String MARKER = "-Dhandbook.tuned=true";
 
     private FastJvm() {}

@@ -43,6 +43,14 @@ public final class ConvertStage {
         this.sanitizer = sanitizer;
     }
 
+    /** How many Asciidoc files a content folder holds (0 when it does not exist). */
+    public static int countPages(Path contentDir) throws IOException {
+        if (!Files.isDirectory(contentDir)) return 0;
+        try (Stream<Path> walk = Files.walk(contentDir)) {
+            return (int) walk.filter(p -> p.toString().endsWith(".adoc")).count();
+        }
+    }
+
     /** Reuses the cached conversion of every file whose text is unchanged, and records the rest. */
     public ConvertStage withCache(ConvertCache cache) {
         this.cache = cache;

@@ -69,14 +69,16 @@ public final class DanishAnalysis {
 
     /** Each written word's tokens, worked out once; looked up without allocating (tokens repeat a lot). */
     static final class WordCache {
-        private final CharArrayMap<String[]> known = new CharArrayMap<>(4096, false);
+        // One map per thread: sections are indexed on every core, and a shared map would need a lock per word.
+        private final ThreadLocal<CharArrayMap<String[]>> perThread = ThreadLocal.withInitial(() -> new CharArrayMap<>(4096, false));
         private final Function<String, String[]> compute;
 
         WordCache(Function<String, String[]> compute) {
             this.compute = compute;
         }
 
-        synchronized String[] get(char[] buffer, int length) {
+        String[] get(char[] buffer, int length) {
+            CharArrayMap<String[]> known = perThread.get();
             String[] found = known.get(buffer, 0, length);
             if (found == null) {
                 String word = new String(buffer, 0, length);

@@ -18,6 +18,8 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.Directory;
@@ -25,11 +27,15 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.IOContext;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The on-disk Lucene index of the sections: its fields, how it is written, and the per-word query. */
 public final class SearchIndex {
@@ -67,14 +73,12 @@ public final class SearchIndex {
 
     /** The corpus vocabulary: every folded word of at least {@link DanishAnalysis#MIN_PART} letters. */
     static CharArraySet vocabulary(List<Section> sections, Analyzer surface) {
-        CharArraySet words = new CharArraySet(8192, false);
-        for (Section s : sections) {
-            for (String text : new String[] {s.pageTitle(), s.heading(), s.text()}) {
-                for (String w : DanishAnalysis.tokens(surface, text)) {
-                    if (w.length() >= DanishAnalysis.MIN_PART) words.add(w);
-                }
-            }
-        }
+        Set<String> found = sections.parallelStream().flatMap(s -> Stream.of(s.pageTitle(), s.heading(), s.text())
+                        .flatMap(text -> DanishAnalysis.tokens(surface, text).stream()))
+                .filter(w -> w.length() >= DanishAnalysis.MIN_PART)
+                .collect(Collectors.toSet());
+        CharArraySet words = new CharArraySet(Math.max(8192, found.size()), false);
+        words.addAll(found);
         return words;
     }
 
@@ -83,11 +87,30 @@ public final class SearchIndex {
         Analyzer surface = language.surface();
         Analyzer stemming = language.index(sections, surface);
         Analyzer analyzer = new PerFieldAnalyzerWrapper(stemming, Map.of(FORM, surface));
+        // Sections are analysed on every core; sorting the index by section id keeps a document's
+        // number equal to its section's place, whatever order the threads added them in.
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setIndexSort(new Sort(new SortField(SECTION_ID, SortField.Type.LONG)))
                 .setRAMBufferSizeMB(256);
         try (IndexWriter writer = new IndexWriter(directory, config)) {
-            for (Section s : sections) {
+            try {
+                sections.parallelStream().forEach(s -> {
+                    try {
+                        writer.addDocument(document(s));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            writer.forceMerge(1);
+            writer.commit();
+        }
+    }
+
+    private static Document document(Section s) {
                 Document doc = new Document();
                 doc.add(new NumericDocValuesField(SECTION_ID, s.id()));
                 doc.add(new StoredField(SECTION_ID, s.id()));
@@ -101,11 +124,7 @@ public final class SearchIndex {
                 String all = (s.isIntro() ? s.pageTitle() : s.heading()) + " \n " + s.text();
                 doc.add(new TextField(BODY, all, Field.Store.NO));
                 doc.add(new Field(FORM, all, DOCS_ONLY));
-                writer.addDocument(doc);
-            }
-            writer.forceMerge(1);
-            writer.commit();
-        }
+                return doc;
     }
 
     /** Copies an index built in memory to {@code dir}, with the synonyms and language the searcher needs. */
