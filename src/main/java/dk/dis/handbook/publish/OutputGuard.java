@@ -74,16 +74,22 @@ public final class OutputGuard {
         return sourceOf.getOrDefault(url.substring(1) + "index.html", "output " + url);
     }
 
+    /** Elements that pages may not contain. */
+    private static final java.util.Set<String> FORBIDDEN = java.util.Set.of("iframe", "frame", "object", "embed", "applet", "style", "base");
+
+    // One pass over the page's elements (large sites have many pages: one selector per rule cost a pass each).
     private static void checkPage(Document doc, String where, boolean preview, List<ContentProblem> problems) {
-        for (Element script : doc.select("script")) {
-            if (!script.attr("src").startsWith("/assets/") || !script.data().isBlank()) {
-                problems.add(problem(where, "has a script that is not one of the site's own files: " + abbreviate(script.outerHtml())));
-            }
-        }
-        for (Element e : doc.select("iframe, frame, object, embed, applet, style, base, form[action^=http]")) {
-            problems.add(problem(where, "has a <" + e.tagName() + "> element, which pages may not contain."));
-        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        boolean previewBanner = false;
+        boolean noindex = false;
         for (Element e : doc.getAllElements()) {
+            String tag = e.normalName();
+            if (tag.equals("script") && (!e.attr("src").startsWith("/assets/") || !e.data().isBlank())) {
+                problems.add(problem(where, "has a script that is not one of the site's own files: " + abbreviate(e.outerHtml())));
+            }
+            if (FORBIDDEN.contains(tag) || (tag.equals("form") && e.attr("action").toLowerCase(java.util.Locale.ROOT).startsWith("http"))) {
+                problems.add(problem(where, "has a <" + e.tagName() + "> element, which pages may not contain."));
+            }
             for (var attribute : e.attributes()) {
                 String name = attribute.getKey().toLowerCase();
                 String value = attribute.getValue();
@@ -94,27 +100,24 @@ public final class OutputGuard {
                 } else if ((name.equals("href") || name.equals("src") || name.equals("action") || name.equals("formaction")
                         || name.equals("xlink:href") || name.equals("poster")) && UNSAFE_URL.matcher(value).find()) {
                     problems.add(problem(where, "has a " + value.strip().split(":")[0] + ": URL in " + name + "."));
-                } else if (name.equals("src") || (name.equals("href") && e.tagName().equals("link") && LOADED_LINKS.matcher(e.attr("rel")).find())) {
+                } else if (name.equals("src") || (name.equals("href") && tag.equals("link") && LOADED_LINKS.matcher(e.attr("rel")).find())) {
                     if (value.matches("(?i)^\\s*(https?:)?//.*")) {
                         problems.add(problem(where, "loads " + value + " from another origin."));
                     }
                 }
             }
-        }
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        for (Element e : doc.select("[id]")) {
-            if (!ids.add(e.id())) {
-                problems.add(problem(where, "has the id '" + e.id() + "' twice; links to it are ambiguous.",
+            String id = e.id();
+            if (!id.isEmpty() && !ids.add(id)) {
+                problems.add(problem(where, "has the id '" + id + "' twice; links to it are ambiguous.",
                         "Rename the section id in the content (the page layout uses ids such as sideindhold and hovedmenu)."));
             }
+            if (e.hasClass("preview-banner")) previewBanner = true;
+            if (tag.equals("meta") && e.attr("name").equalsIgnoreCase("robots")
+                    && e.attr("content").toLowerCase(java.util.Locale.ROOT).contains("noindex")) noindex = true;
         }
         if (!preview) {
-            if (!doc.select(".preview-banner").isEmpty()) {
-                problems.add(problem(where, "shows the preview banner in a production build."));
-            }
-            if (!doc.select("meta[name=robots][content*=noindex]").isEmpty()) {
-                problems.add(problem(where, "has noindex in a production build."));
-            }
+            if (previewBanner) problems.add(problem(where, "shows the preview banner in a production build."));
+            if (noindex) problems.add(problem(where, "has noindex in a production build."));
         }
     }
 

@@ -71,11 +71,13 @@ final class SiteScan {
             throw new UncheckedIOException(e);
         }
         List<String> links = new ArrayList<>();
-        for (Element a : doc.select("a[href], link[href], img[src], script[src]")) {
-            links.add(a.hasAttr("href") ? a.attr("href") : a.attr("src"));
-        }
         Set<String> ids = new HashSet<>();
-        for (Element e : doc.select("[id]")) ids.add(e.id());
+        for (Element e : doc.getAllElements()) {
+            String tag = e.normalName();
+            if ((tag.equals("a") || tag.equals("link")) && e.hasAttr("href")) links.add(e.attr("href"));
+            else if ((tag.equals("img") || tag.equals("script")) && e.hasAttr("src")) links.add(e.attr("src"));
+            if (!e.id().isEmpty()) ids.add(e.id());
+        }
         List<ContentProblem> problems = new ArrayList<>();
         guard.check(doc, sourceOf.getOrDefault(outputPath, "output " + outputPath), problems);
         return new ScannedPage(outputPath, List.copyOf(links), ids, List.copyOf(problems));
