@@ -16,7 +16,7 @@ trap 'rm -rf "$out"' EXIT
 times=()
 for i in $(seq "$runs"); do
   start=$(date +%s.%N)
-  java -jar target/handbook.jar build --out "$out/site" "$@" > "$out/log.txt"
+  java -jar target/handbook.jar build --clean --out "$out/site" "$@" > "$out/log.txt"
   end=$(date +%s.%N)
   t=$(awk -v s="$start" -v e="$end" 'BEGIN { print e - s }')
   times+=("$t")

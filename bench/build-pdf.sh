@@ -16,7 +16,7 @@ measure() { # label, extra build args...
   local label=$1; shift
   local walls=() cpus=()
   for i in $(seq "$runs"); do
-    /usr/bin/time -f '%e %U %S' -o "$out/time.txt" java -jar target/handbook.jar build --out "$out/site" "$@" > "$out/log-$label.txt"
+    /usr/bin/time -f '%e %U %S' -o "$out/time.txt" java -jar target/handbook.jar build --clean --out "$out/site" "$@" > "$out/log-$label.txt"
     read -r wall user sys < "$out/time.txt"
     walls+=("$wall"); cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')")
     printf '%-8s run %d: %6.2f s wall, %6.2f s CPU\n' "$label" "$i" "$wall" "${cpus[-1]}"
