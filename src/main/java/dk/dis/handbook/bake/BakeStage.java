@@ -4,6 +4,7 @@ import dk.dis.handbook.config.HandbookConfig;
 import dk.dis.handbook.content.ContentException;
 import dk.dis.handbook.content.ContentProblem;
 import dk.dis.handbook.content.Page;
+import dk.dis.handbook.content.SiteFiles;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -99,6 +100,8 @@ public final class BakeStage {
 
         // What every page's key includes: the templates, interface text of every language, config and assets.
         String sharedKey = renderCache == null ? null : sharedKey(shared, site);
+        // A section's navigation is one list shared by its pages: hashed once, not once per page.
+        Map<Object, String> navKeys = new java.util.IdentityHashMap<>();
         int files = 0;
         for (Page page : site.pages()) {
             Map<String, Object> model = new HashMap<>(shared);
@@ -120,11 +123,10 @@ public final class BakeStage {
                     ? site.sectionOf(page).pages().stream().filter(Page::isPost).map(BakeStage::pageModel).toList()
                     : List.of());
             Path target = outDir.resolve(page.outputPath());
-            String key = renderCache == null ? null : RenderCache.keyOf(sharedKey, pageOwn(model, shared));
+            String key = renderCache == null ? null : RenderCache.keyOf(sharedKey, pageOwn(model, shared, navKeys));
             Path previous = key == null ? null : renderCache.reusable(page.outputPath(), key);
             if (previous != null) {
-                Files.createDirectories(target.getParent());
-                Files.copy(previous, target);
+                SiteFiles.reuse(previous, target);
             } else {
                 render(page.isPost() ? "post.ftlh" : "page.ftlh", model, target);
             }
@@ -178,12 +180,13 @@ public final class BakeStage {
     }
 
     /** The part of a page's model that is its own (the shared values are in the shared key). */
-    private static Map<String, Object> pageOwn(Map<String, Object> model, Map<String, Object> shared) {
+    private static Map<String, Object> pageOwn(Map<String, Object> model, Map<String, Object> shared, Map<Object, String> navKeys) {
         Map<String, Object> own = new TreeMap<>();
         model.forEach((name, value) -> {
             if (name.equals("t")) return;
             Object common = shared.get(name);
-            if (!shared.containsKey(name) || (common != value && !java.util.Objects.equals(common, value))) own.put(name, value);
+            if (shared.containsKey(name) && (common == value || java.util.Objects.equals(common, value))) return;
+            own.put(name, name.equals("nav") ? navKeys.computeIfAbsent(value, v -> RenderCache.keyOf("nav", v)) : value);
         });
         return own;
     }

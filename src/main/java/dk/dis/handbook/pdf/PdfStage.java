@@ -341,7 +341,7 @@ public final class PdfStage {
                 if (size == null) throw new IllegalStateException(page + " links to " + r.group(1) + ", which was not built");
                 return Matcher.quoteReplacement(size);
             });
-            Files.writeString(page, filled, StandardCharsets.UTF_8);
+            dk.dis.handbook.content.SiteFiles.replace(page, filled);
         }
     }
 

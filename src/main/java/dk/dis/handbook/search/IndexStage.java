@@ -8,7 +8,6 @@ import org.jsoup.nodes.Entities;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -274,7 +273,7 @@ public final class IndexStage {
 
     private static void write(Path file, Document doc) throws IOException {
         doc.outputSettings().prettyPrint(false);
-        Files.writeString(file, doc.outerHtml(), StandardCharsets.UTF_8);
+        dk.dis.handbook.content.SiteFiles.replace(file, doc.outerHtml());
     }
 
     static void deleteTree(Path dir) throws IOException {

@@ -1,0 +1,41 @@
+package dk.dis.handbook.content;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writing into a site folder that is being built. An incremental build hard-links unchanged pages
+ * from the published site, so a later stage must never rewrite a page in place (that would change
+ * the published copy too): it writes a new file and moves it over the old name.
+ */
+public final class SiteFiles {
+
+    private SiteFiles() {}
+
+    /** Replaces {@code file}'s content by writing a new file in its place (never in place). */
+    public static void replace(Path file, String text) throws IOException {
+        Path temp = Files.createTempFile(file.getParent(), ".replace-", ".tmp");
+        try {
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Puts an unchanged file from the published site into the new one: a hard link where the file
+     * system allows it (no copying, and removing the old site then frees nothing), else a copy.
+     */
+    public static void reuse(Path published, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        try {
+            Files.createLink(target, published);
+        } catch (IOException | UnsupportedOperationException e) {
+            Files.copy(published, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
