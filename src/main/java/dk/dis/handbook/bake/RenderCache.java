@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dk.dis.handbook.content.ContentHash;
+import dk.dis.handbook.content.SiteFiles;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.Collection;
@@ -121,13 +121,6 @@ public final class RenderCache {
     }
 
     public void save(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-        try {
-            JSON.writeValue(temp.toFile(), new Stored(settingsKey, new TreeMap<>(current), new HashSet<>(rewritten)));
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        SiteFiles.replace(file, out -> JSON.writeValue(out, new Stored(settingsKey, new TreeMap<>(current), new HashSet<>(rewritten))));
     }
 }

@@ -3,13 +3,13 @@ package dk.dis.handbook.build;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.dis.handbook.content.ContentHash;
+import dk.dis.handbook.content.SiteFiles;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -102,14 +102,7 @@ final class BuildCache {
     }
 
     private static void write(Path file, Object value) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-        try {
-            JSON.writeValue(temp.toFile(), value);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        SiteFiles.replace(file, out -> JSON.writeValue(out, value));
     }
 
     private static String inputsDigest(BuildOptions options, String code) throws IOException {

@@ -39,6 +39,8 @@ public final class Pipeline {
     public record Outcome(int pages, int draftsSkipped, long bytes, double seconds, List<StageReport.Timing> timings) {}
 
     private final StageReport report;
+    private BuildCache openedCache;
+    private BuildOptions openedFor;
 
     public Pipeline(StageReport report) {
         this.report = report;
@@ -81,11 +83,20 @@ public final class Pipeline {
      * When nothing the last build read has changed and its output is intact, there is nothing to do:
      * the outcome of that build, without starting Asciidoctor. Otherwise null.
      */
+    /** The cache of this build, opened once: opening it reads and hashes every input. */
+    private BuildCache cacheFor(BuildOptions options) throws IOException {
+        if (openedCache == null || !options.equals(openedFor)) {
+            openedCache = BuildCache.open(options);
+            openedFor = options;
+        }
+        return openedCache;
+    }
+
     private Outcome upToDate(BuildOptions options) throws IOException {
         if (options.cacheDir() == null) return null;
         Path out = options.outDir().toAbsolutePath().normalize();
         report.begin("check", "comparing content, config, templates and assets with the last build");
-        BuildCache.State state = BuildCache.open(options).unchanged(out, IndexStage.indexDirFor(out));
+        BuildCache.State state = cacheFor(options).unchanged(out, IndexStage.indexDirFor(out));
         if (state == null) {
             report.end("check", "changes found: building");
             return null;
@@ -117,7 +128,7 @@ public final class Pipeline {
         Map<String, String> assets = new java.util.TreeMap<>(AssetFingerprinter.copy(options.assetsDir(), staging));
         Theme.write(config, staging, assets);
 
-        BuildCache cache = options.cacheDir() == null ? null : BuildCache.open(options);
+        BuildCache cache = options.cacheDir() == null ? null : cacheFor(options);
         ConvertCache convertCache = null;
         RenderCache renderCache = null;
         if (cache != null) {

@@ -17,9 +17,22 @@ public final class SiteFiles {
 
     /** Replaces {@code file}'s content by writing a new file in its place (never in place). */
     public static void replace(Path file, String text) throws IOException {
+        replace(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Something that writes a file's content. */
+    public interface Writing {
+        void to(java.io.OutputStream out) throws IOException;
+    }
+
+    /** Writes {@code file} whole or not at all: a new file, moved over the old name when complete. */
+    public static void replace(Path file, Writing content) throws IOException {
+        Files.createDirectories(file.getParent());
         Path temp = Files.createTempFile(file.getParent(), ".replace-", ".tmp");
         try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            try (var out = Files.newOutputStream(temp)) {
+                content.to(out);
+            }
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dk.dis.handbook.content.Page;
+import dk.dis.handbook.content.SiteFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -98,13 +99,6 @@ public final class ConvertCache {
 
     /** Writes this build's conversions (only the files that exist now), replacing the file at once. */
     public void save(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-        try {
-            JSON.writeValue(temp.toFile(), new Stored(settingsKey, new TreeMap<>(current)));
-            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        SiteFiles.replace(file, out -> JSON.writeValue(out, new Stored(settingsKey, new TreeMap<>(current))));
     }
 }
