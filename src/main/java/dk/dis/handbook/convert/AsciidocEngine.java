@@ -43,6 +43,8 @@ public final class AsciidocEngine implements AutoCloseable {
 
     /** asciidoctor-pdf's converter plus the document language in the PDF catalog (Ruby, loaded into JRuby). */
     private static final String PDF_CONVERTER = "/dk/dis/handbook/pdf/handbook-pdf-converter.rb";
+    /** Makes loading asciidoctor-pdf cheaper (Ruby, run before it is required). */
+    private static final String PDF_PRELOAD = "/dk/dis/handbook/pdf/handbook-pdf-preload.rb";
 
     private final CompletableFuture<Asciidoctor> booting;
     private final Diagrams diagrams;
@@ -124,14 +126,19 @@ public final class AsciidocEngine implements AutoCloseable {
     public synchronized void preloadPdfBackend() {
         if (pdfBackend == null) {
             pdfBackend = booting.thenApplyAsync(asciidoctor -> {
+                loadRuby(asciidoctor, PDF_PRELOAD);
                 asciidoctor.requireLibrary("asciidoctor-pdf");
-                try (InputStream converter = AsciidocEngine.class.getResourceAsStream(PDF_CONVERTER)) {
-                    asciidoctor.rubyExtensionRegistry().loadClass(converter);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                loadRuby(asciidoctor, PDF_CONVERTER);
                 return asciidoctor;
             });
+        }
+    }
+
+    private static void loadRuby(Asciidoctor asciidoctor, String resource) {
+        try (InputStream ruby = AsciidocEngine.class.getResourceAsStream(resource)) {
+            asciidoctor.rubyExtensionRegistry().loadClass(ruby);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
