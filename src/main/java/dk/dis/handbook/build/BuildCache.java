@@ -55,6 +55,11 @@ final class BuildCache {
         return dir.resolve("pages.json");
     }
 
+    /** Laid-out PDF documents (pdf/PdfCache). */
+    Path pdfFolder() {
+        return dir.resolve("pdf");
+    }
+
     Path renderFile() {
         return dir.resolve("rendered.json");
     }

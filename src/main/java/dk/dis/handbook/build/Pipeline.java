@@ -155,9 +155,14 @@ public final class Pipeline {
         if (options.pdf()) bake.share("pdfs", PdfStage.links(site, config));
         // The PDFs need only the pages' sources and the site map: they are laid out on background
         // threads while the site is baked and indexed, and written (sizes filled in) after index.
+        Path root = options.configFile().toAbsolutePath().getParent();
+        PdfStage pdfStage = new PdfStage(engine);
+        if (options.pdf() && cache != null) {
+            pdfStage.withCache(cache.pdfFolder(), cache.code(), options.assetsDir(),
+                    config.logo() == null ? null : root.resolve(config.logo()).normalize());
+        }
         PdfStage.Rendering pdfRendering = options.pdf()
-                ? new PdfStage(engine).start(site, config, options.contentDir(), options.assetsDir(),
-                        options.configFile().toAbsolutePath().getParent(), options.preview())
+                ? pdfStage.start(site, config, options.contentDir(), options.assetsDir(), root, options.preview())
                 : null;
         try {
             return afterConvert(config, options, staging, out, bake, assets, converted, site, pdfRendering,
@@ -193,7 +198,9 @@ public final class Pipeline {
             PdfStage.Result pdfs = pdfRendering.finish(staging);
             pdfs.warnings().forEach(report::warn);
             // The stage's cost is the conversions' own time, most of it alongside bake and index.
-            report.endOverlapped("pdf", pdfs.files().size() + " PDFs, " + PdfStage.humanSize(pdfs.bytes()), pdfs.seconds());
+            report.endOverlapped("pdf", pdfs.files().size() + " PDFs, " + PdfStage.humanSize(pdfs.bytes())
+                    + (cache == null ? "" : "; " + (pdfs.documents() - pdfs.reused()) + " of " + pdfs.documents()
+                    + " documents laid out, " + pdfs.reused() + " unchanged"), pdfs.seconds());
         }
 
         // Pages a later stage changed after baking (the search page, the subject index) are not reused next time.

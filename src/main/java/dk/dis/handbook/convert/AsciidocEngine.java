@@ -4,6 +4,7 @@ import org.asciidoctor.Asciidoctor;
 import org.asciidoctor.Options;
 import org.asciidoctor.SafeMode;
 import org.asciidoctor.ast.Document;
+import org.asciidoctor.jruby.internal.JRubyRuntimeContext;
 import org.asciidoctor.log.LogRecord;
 import org.asciidoctor.log.Severity;
 
@@ -132,6 +133,16 @@ public final class AsciidocEngine implements AutoCloseable {
                 return asciidoctor;
             });
         }
+    }
+
+    /**
+     * The classpath folder of the fonts that come with asciidoctor-pdf (the theme's GEM_FONTS_DIR), for
+     * text the build adds to the PDFs itself. Waits for asciidoctor-pdf to be loaded.
+     */
+    public String pdfFontsFolder() {
+        preloadPdfBackend();
+        Object dir = JRubyRuntimeContext.get(pdfBackend.join()).evalScriptlet("Asciidoctor::PDF::ThemeLoader::FontsDir").toString();
+        return dir.toString().replaceFirst("^uri:classloader:/*", "");
     }
 
     private static void loadRuby(Asciidoctor asciidoctor, String resource) {

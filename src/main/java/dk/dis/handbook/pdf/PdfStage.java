@@ -34,11 +34,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Stage "pdf": the whole handbook ({@value #WHOLE}) and one PDF per section of the navigation
- * (except the front page's), composed from the pages' Asciidoc in reading order and converted by
- * asciidoctor-pdf in the build's one Asciidoctor instance. Web pages link to their section's PDF;
- * the link's file size is only known afterwards, so the pages carry a placeholder that
- * {@link #run} fills in.
+ * Stage "pdf": one PDF per section of the navigation listed as a part (except the front page's), and
+ * the whole handbook ({@value #WHOLE}). Each page is laid out once: asciidoctor-pdf, in the build's
+ * one Asciidoctor instance, converts every part, and the sections without a PDF of their own in
+ * groups, on two threads; {@link PdfBinder} then binds the whole handbook from those documents and
+ * numbers every PDF's pages. Web pages link to their section's PDF; the link's file size is only
+ * known afterwards, so the pages carry a placeholder that {@link Rendering#finish} fills in.
  */
 public final class PdfStage {
     public static final String WHOLE = "dis-modellen.pdf";
@@ -47,11 +48,24 @@ public final class PdfStage {
     private static final String SIZE_TOKEN = "@@pdf-size:";
     private static final Pattern SIZE_PLACEHOLDER = Pattern.compile("@@pdf-size:([a-z0-9-]+\\.pdf)@@");
 
-    /** One PDF: its file name, title and pages in reading order, grouped in parts for the whole handbook. */
-    public record Book(String fileName, String title, List<Part> parts) {
+    /**
+     * One document asciidoctor-pdf lays out: its name, title and pages in reading order, grouped in
+     * parts. A {@link Kind#PART} is also published as a PDF of its own.
+     */
+    public record Book(String fileName, String title, Kind kind, List<Part> parts) {
         public List<Page> pages() {
             return parts.stream().flatMap(p -> p.pages().stream()).toList();
         }
+    }
+
+    /** What a laid-out document is to the whole handbook. */
+    public enum Kind {
+        /** The whole handbook's cover and the chapters before its first part (the front page's section). */
+        FRONT,
+        /** A section with its own PDF: cover, contents and chapters. In the whole handbook its cover opens the part. */
+        PART,
+        /** Sections without a PDF of their own, each a part (part page and chapters), no cover. */
+        GROUP
     }
 
     /** A group of chapters; a null title puts the chapters before the first part. */
@@ -60,35 +74,59 @@ public final class PdfStage {
     /** A PDF written: file name, title and size in bytes. */
     public record Written(String fileName, String title, long bytes) {}
 
-    /** @param seconds from the start of the conversions until the last one ended */
-    public record Result(List<Written> files, long bytes, List<String> warnings, double seconds) {}
+    /** @param seconds from the start of the conversions until the PDFs were bound */
+    public record Result(List<Written> files, long bytes, List<String> warnings, double seconds, int documents, int reused) {}
 
     private final AsciidocEngine engine;
+    private PdfCache cache;
 
     public PdfStage(AsciidocEngine engine) {
         this.engine = engine;
     }
 
     /**
-     * The PDFs a site gets: the whole handbook first, then one per part: the sections listed in
-     * handbook.yml's pdfParts, or every section but the front page's when it has none.
+     * Keeps laid-out documents in {@code folder} and reuses them while nothing they depend on changed.
+     *
+     * @param code changes with the build's own code
+     */
+    public PdfStage withCache(Path folder, String code, Path assetsDir, Path logo) throws IOException {
+        List<Path> inputs = new ArrayList<>(List.of(assetsDir.resolve("pdf"), assetsDir.resolve("diagrams")));
+        if (logo != null) inputs.add(logo);
+        this.cache = new PdfCache(folder, code, inputs);
+        return this;
+    }
+
+    /**
+     * The documents to lay out, in the whole handbook's order: the front (cover and the front page's
+     * chapters), then every section: a section with its own PDF (handbook.yml's pdfParts, or every
+     * section but the front page's when it has none) as a {@link Kind#PART}, the others grouped.
      */
     public static List<Book> plan(SiteMap site, HandbookConfig config) {
         List<Book> books = new ArrayList<>();
-        List<Part> all = new ArrayList<>();
+        List<Part> waiting = new ArrayList<>();
+        String title = site.home().title();
         for (SiteMap.Section section : site.sections()) {
             Page index = section.index();
             boolean home = index.url().equals("/");
-            all.add(new Part(home ? null : "del-" + index.section(), home ? null : index.navTitle(), section.readingOrder()));
+            if (hasOwnPdf(index, config)) {
+                addGroup(books, waiting, title);
+                books.add(new Book(index.section() + ".pdf", index.navTitle(), Kind.PART,
+                        List.of(new Part(null, null, section.readingOrder()))));
+            } else {
+                waiting.add(new Part(home ? null : "del-" + index.section(), home ? null : index.navTitle(), section.readingOrder()));
+            }
         }
-        books.add(new Book(WHOLE, site.home().title(), all));
-        for (SiteMap.Section section : site.sections()) {
-            Page index = section.index();
-            if (!hasOwnPdf(index, config)) continue;
-            books.add(new Book(index.section() + ".pdf", index.navTitle(),
-                    List.of(new Part(null, null, section.readingOrder()))));
-        }
+        addGroup(books, waiting, title);
+        // The whole handbook opens with its own cover even when the front page's section is a part.
+        if (books.get(0).kind() != Kind.FRONT) books.add(0, new Book("forside", title, Kind.FRONT, List.of()));
         return books;
+    }
+
+    private static void addGroup(List<Book> books, List<Part> waiting, String title) {
+        if (waiting.isEmpty()) return;
+        boolean front = books.isEmpty();
+        books.add(new Book(front ? "forside" : "gruppe-" + books.size(), title, front ? Kind.FRONT : Kind.GROUP, List.copyOf(waiting)));
+        waiting.clear();
     }
 
     /**
@@ -163,12 +201,38 @@ public final class PdfStage {
             // A preview's PDFs contain drafts: say so on the cover and on every page.
             if (preview) shared.put("revremark", PREVIEW_MARK);
             shared.put("handbook-status", preview ? PREVIEW_MARK : "");
-            // Largest first (the whole handbook): the other thread meanwhile takes the parts one by one.
-            for (Book book : plan(site, config)) {
+            List<Book> books = plan(site, config);
+            rendering.plan = books;
+            PdfBinder.Colors colors = PdfTheme.colors(theme);
+            Map<String, String> slugs = PdfSource.slugs(books.stream().flatMap(b -> b.pages().stream()).toList());
+            // The fonts' folder is known once asciidoctor-pdf is loaded, by which time the PDFs are laid out.
+            rendering.binding = () -> new PdfBinder.Binding(config.municipality(), colors, slugs, config.baseUrlTrimmed(),
+                    engine.pdfFontsFolder());
+            // Largest first, so that the two threads end at about the same time.
+            List<Book> bySize = new ArrayList<>(books);
+            bySize.sort(java.util.Comparator.comparingInt((Book b) -> b.pages().size()).reversed());
+            for (Book book : bySize) {
                 Map<String, Object> attributes = new LinkedHashMap<>(shared);
-                attributes.put("toclevels", book.parts().size() > 1 ? "1" : "2");
-                rendering.futures.add(rendering.pool.submit(() ->
-                        rendering.convert(book, compose(book, contentDir, config.baseUrlTrimmed()), attributes, root)));
+                switch (book.kind()) {
+                    case PART -> attributes.put("toclevels", "2");
+                    case FRONT -> attributes.remove("toc");
+                    case GROUP -> {
+                        attributes.remove("toc");
+                        attributes.remove("title-page");
+                        attributes.put("notitle", "");
+                    }
+                }
+                String source = compose(book, contentDir, config.baseUrlTrimmed());
+                String key = cache == null ? null : cache.key(source, attributes);
+                byte[] earlier = key == null ? null : cache.get(key);
+                if (earlier != null) {
+                    rendering.reused++;
+                    rendering.futures.put(book, java.util.concurrent.CompletableFuture.completedFuture(
+                            new Converted(book.fileName(), book.title(), earlier, List.of(), List.of())));
+                } else {
+                    rendering.futures.put(book, rendering.pool.submit(() -> rendering.remember(key,
+                            rendering.convert(book, source, attributes, root))));
+                }
             }
             return rendering;
         } catch (IOException | RuntimeException e) {
@@ -185,11 +249,14 @@ public final class PdfStage {
             t.setDaemon(true);
             return t;
         });
-        private final List<Future<Converted>> futures = new ArrayList<>();
+        private final Map<Book, Future<Converted>> futures = new HashMap<>();
+        private List<Book> plan;
+        private java.util.function.Supplier<PdfBinder.Binding> binding;
+        private int reused;
+        private final Map<String, byte[]> laidOut = new java.util.concurrent.ConcurrentHashMap<>();
         private final Path themeDir;
         private final List<String> warnings;
         private final long started = System.nanoTime();
-        private volatile long lastDone = started;
 
         private Rendering(Path themeDir, List<String> warnings) {
             this.themeDir = themeDir;
@@ -202,28 +269,40 @@ public final class PdfStage {
          */
         public Result finish(Path siteDir) throws IOException, ContentException {
             List<Converted> results = new ArrayList<>();
-            for (Future<Converted> f : futures) converted(f, results);
-            double seconds = (lastDone - started) / 1e9;
+            for (Book book : plan) converted(futures.get(book), results);
             List<ContentProblem> problems = new ArrayList<>();
             for (Converted c : results) problems.addAll(c.problems());
-            if (!problems.isEmpty()) throw new ContentException(problems);
+            // Documents sharing a fault (a broken theme) report it once.
+            if (!problems.isEmpty()) throw new ContentException(new ArrayList<>(new java.util.LinkedHashSet<>(problems)));
+            // The published PDFs: every part numbered on its own, then the whole handbook bound from all.
+            PdfBinder.Binding binding = this.binding.get();
+            List<PdfBinder.Laid> laid = new ArrayList<>();
+            List<Converted> published = new ArrayList<>();
+            for (int i = 0; i < plan.size(); i++) {
+                Converted c = results.get(i);
+                warnings.addAll(c.warnings());
+                laid.add(new PdfBinder.Laid(plan.get(i), c.pdf()));
+                if (plan.get(i).kind() == Kind.PART) {
+                    published.add(new Converted(c.fileName(), c.title(), PdfBinder.numbered(c.pdf(), binding), List.of(), List.of()));
+                }
+            }
+            published.add(0, new Converted(WHOLE, plan.get(0).title(), PdfBinder.bind(laid, binding), List.of(), List.of()));
+            double seconds = (System.nanoTime() - started) / 1e9;
             Path folder = Files.createDirectories(siteDir.resolve(FOLDER));
             List<Written> written = new ArrayList<>();
             long total = 0;
-            for (Converted c : results) {
-                warnings.addAll(c.warnings());
+            for (Converted c : published) {
                 Files.write(folder.resolve(c.fileName()), c.pdf());
                 Written w = new Written(c.fileName(), c.title(), c.pdf().length);
                 written.add(w);
                 total += w.bytes();
             }
             fillSizes(siteDir, written);
-            return new Result(List.copyOf(written), total, List.copyOf(warnings), seconds);
-        }
-
-        private Converted done(Converted c) {
-            lastDone = Math.max(lastDone, System.nanoTime());
-            return c;
+            if (cache != null) {
+                for (Map.Entry<String, byte[]> e : laidOut.entrySet()) cache.put(e.getKey(), e.getValue());
+                cache.prune();
+            }
+            return new Result(List.copyOf(written), total, List.copyOf(warnings), seconds, plan.size(), reused);
         }
 
         /** Drops the conversions not begun and waits for those under way (they use the engine, which closes after). */
@@ -241,8 +320,17 @@ public final class PdfStage {
             Files.deleteIfExists(themeDir);
         }
 
+        /**
+         * Keeps a document for later builds if it was laid out without problems or warnings. It is
+         * written in {@link #finish}, so a build that fails leaves the cache as it was.
+         */
+        private Converted remember(String key, Converted c) {
+            if (key != null && c.problems().isEmpty() && c.warnings().isEmpty()) laidOut.put(key, c.pdf());
+            return c;
+        }
+
         private Converted convert(Book book, String source, Map<String, Object> attributes, Path root) {
-            return done(PdfStage.this.convert(book, source, attributes, root));
+            return PdfStage.this.convert(book, source, attributes, root);
         }
     }
 
@@ -256,7 +344,8 @@ public final class PdfStage {
     private record Converted(String fileName, String title, byte[] pdf, List<ContentProblem> problems, List<String> warnings) {}
 
     private Converted convert(Book book, String source, Map<String, Object> attributes, Path root) {
-        String name = FOLDER + "/" + book.fileName();
+        // Problems name the PDF a reader gets: the part's own, or the whole handbook for the other documents.
+        String name = FOLDER + "/" + (book.kind() == Kind.PART ? book.fileName() : WHOLE);
         List<ContentProblem> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         ByteArrayOutputStream pdf = new ByteArrayOutputStream(1 << 20);
@@ -301,7 +390,9 @@ public final class PdfStage {
         a.put("keywords", config.name() + ", " + config.municipality());
         a.put("pdf-theme", theme.toAbsolutePath().toString());
         a.put("imagesdir", assetsDir.resolve("diagrams").toAbsolutePath().toString());
-        a.put("handbook-municipality", config.municipality());
+        // Page numbers and the municipality's name are put in the footers by PdfBinder, which numbers
+        // the whole handbook's pages straight through.
+        a.put("nofooter", "");
         a.put("chapter-signifier", "Kapitel");
         a.put("part-signifier", "Del");
         a.put("section-refsig", "afsnit");

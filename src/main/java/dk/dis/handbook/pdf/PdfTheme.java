@@ -25,6 +25,18 @@ final class PdfTheme {
         return Files.writeString(dir.resolve("handbook-theme.yml"), yaml, StandardCharsets.UTF_8);
     }
 
+    /** The colours PdfBinder draws with: the theme's brand_primary, brand_text and brand_muted (hex, no #). */
+    static PdfBinder.Colors colors(Path writtenTheme) throws IOException {
+        String yaml = Files.readString(writtenTheme, StandardCharsets.UTF_8);
+        return new PdfBinder.Colors(value(yaml, "brand_primary", "003A70"), value(yaml, "brand_text", "1A1A1A"),
+                value(yaml, "brand_muted", "4A4A4A"));
+    }
+
+    private static String value(String yaml, String key, String fallback) {
+        Matcher m = Pattern.compile("^" + key + ":\\s*'?([0-9A-Fa-f]{6})'?\\s*$", Pattern.MULTILINE).matcher(yaml);
+        return m.find() ? m.group(1) : fallback;
+    }
+
     /** Replaces a top-level key's value; the theme's own value stays when the config has none. */
     static String withValue(String yaml, String key, String color) {
         if (color == null) return yaml;
