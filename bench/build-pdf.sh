@@ -4,6 +4,7 @@
 # Prints wall and CPU seconds (CPU is steadier than wall on a shared machine) and the load average.
 # The pdf row of the stage table is the PDFs' own time (laid out alongside bake and index) and
 # how long the build waited for them after index.
+# Then one incremental build after editing one page.
 # Usage: bench/build-pdf.sh [RUNS]   (run `mvn -B -q package -DskipTests` first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,3 +35,14 @@ echo
 printf 'median without PDFs: %6.2f s wall, %6.2f s CPU\n' "${median_wall[no-pdf]}" "${median_cpu[no-pdf]}"
 printf 'median with PDFs:    %6.2f s wall, %6.2f s CPU   (goal <= 12 s wall)\n' "${median_wall[pdf]}" "${median_cpu[pdf]}"
 printf '%d cores, load average %s\n' "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+
+# Incremental: a copy of content/ built once, then one sentence added to a page of Trin 1. Only the
+# documents that contain that page are laid out again (the build keeps laid-out documents in
+# target/build-cache); the whole handbook is bound again from the rest.
+cp -r content "$out/content"
+java -jar target/handbook.jar build --clean --content "$out/content" --out "$out/edit-site" > "$out/log-edit.txt"
+printf '\nEn sætning tilføjet til målingen.\n' >> "$out/content/trin-1/index.adoc"
+/usr/bin/time -f '%e %U %S' -o "$out/time.txt" java -jar target/handbook.jar build --content "$out/content" --out "$out/edit-site" > "$out/log-edit.txt"
+read -r wall user sys < "$out/time.txt"
+grep '^pdf ' "$out/log-edit.txt"
+printf 'one page of Trin 1 edited, with PDFs: %6.2f s wall, %6.2f s CPU\n' "$wall" "$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')"

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +41,40 @@ class PdfBuildTest {
         assertThat(handbook.out().resolve("pdf/" + PdfStage.WHOLE)).exists();
         assertThat(handbook.read("trin-1/detaljer/index.html")).contains("href=\"/pdf/trin-1.pdf\"");
         assertThat(Files.readString(handbook.out().resolve("om/index.html"))).contains("href=\"/pdf/" + PdfStage.WHOLE + "\"");
+    }
+
+    @Test
+    void anEditedPageIsLaidOutAgainOnlyInTheDocumentThatHoldsItAndTheResultMatchesACleanBuild() throws Exception {
+        TestHandbook handbook = new TestHandbook(dir).minimalSite();
+        // Front (cover and front page), the part trin-1, and the about page grouped without a PDF of its own.
+        assertThat(handbook.build(handbook.options().withPdf(true))).contains("3 of 3 documents laid out, 0 unchanged");
+        Path page = handbook.root.resolve("content/trin-1/detaljer.adoc");
+        Files.writeString(page, Files.readString(page) + "\nEn ny sætning om budgettet.\n");
+
+        String log = handbook.build(handbook.options().withPdf(true));
+        assertThat(log).contains("1 of 3 documents laid out, 2 unchanged");
+        Map<String, List<String>> incremental = pageTexts(handbook.out().resolve("pdf"));
+        assertThat(String.join("", incremental.get("trin-1.pdf"))).contains("En ny sætning om budgettet.");
+        assertThat(String.join("", incremental.get(PdfStage.WHOLE))).contains("En ny sætning om budgettet.");
+
+        Path clean = dir.resolve("clean");
+        handbook.build(handbook.options().withPdf(true).withCacheDir(null).withOutDir(clean));
+        assertThat(incremental).isEqualTo(pageTexts(clean.resolve("pdf")));
+    }
+
+    /** Every PDF's text, page by page. */
+    private static Map<String, List<String>> pageTexts(Path folder) throws IOException {
+        Map<String, List<String>> texts = new java.util.TreeMap<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.toList()) {
+                try (PDDocument pdf = Loader.loadPDF(f.toFile())) {
+                    List<String> pages = new java.util.ArrayList<>();
+                    for (int i = 0; i < pdf.getNumberOfPages(); i++) pages.add(HandbookPdfTest.pageText(pdf, i));
+                    texts.put(f.getFileName().toString(), pages);
+                }
+            }
+        }
+        return texts;
     }
 
     @Test
