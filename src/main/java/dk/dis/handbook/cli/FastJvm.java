@@ -1,6 +1,10 @@
 package dk.dis.handbook.cli;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,11 +42,74 @@ final class FastJvm {
         // (measured with PDFs: ~45 s → ~30 s wall on a busy 2-core machine). Later flags win.
         if (!List.of(args).contains("--no-pdf")) command.add("-Djruby.compile.mode=JIT");
         command.add(MARKER);
+        ClassSharing sharing = ClassSharing.beside(ownJar());
+        if (sharing != null) command.addAll(sharing.flags());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(HandbookCli.class.getName());
         command.addAll(List.of(args));
         Process child = new ProcessBuilder(command).inheritIO().start();
-        return child.waitFor();
+        int exit = child.waitFor();
+        if (sharing != null) sharing.keep(exit == 0);
+        return exit;
+    }
+
+    /** handbook.jar when running from it, else null (classes folders, as in the tests). */
+    private static Path ownJar() {
+        try {
+            Path location = Path.of(FastJvm.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return location.toString().endsWith(".jar") ? location : null;
+        } catch (URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Class data sharing: the JVM maps the classes a build loads (JRuby's, most of all) from an
+     * archive instead of reading and verifying them from the jars every time (measured on 2 cores:
+     * JRuby's boot ~3.7 s → ~2.8 s). The first build after handbook.jar changed writes the archive
+     * beside it (handbook.jsa); the builds after it use it. Where that folder is read-only, builds
+     * run without. The JVM checks the archive against the class path and ignores one that does not
+     * match; its messages about that are turned off.
+     */
+    record ClassSharing(Path archive, Path writing) {
+        private static final List<String> QUIET = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-Xlog:class+path=off");
+
+        static ClassSharing beside(Path jar) {
+            if (jar == null || "off".equalsIgnoreCase(System.getenv("HANDBOOK_CLASS_SHARING"))) return null;
+            Path archive = jar.resolveSibling("handbook.jsa");
+            try {
+                if (Files.isRegularFile(archive)
+                        && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) >= 0) {
+                    return new ClassSharing(archive, null);
+                }
+            } catch (IOException e) {
+                return null;
+            }
+            if (!Files.isWritable(jar.getParent())) return null;
+            // Written under a name of its own, and renamed once complete: builds running side by side
+            // never read a half-written archive.
+            return new ClassSharing(archive, jar.resolveSibling("handbook.jsa." + ProcessHandle.current().pid() + ".tmp"));
+        }
+
+        List<String> flags() {
+            List<String> flags = new ArrayList<>(QUIET);
+            flags.add(writing == null ? "-XX:SharedArchiveFile=" + archive : "-XX:ArchiveClassesAtExit=" + writing);
+            return flags;
+        }
+
+        /** After the build: keeps a newly written archive if the build succeeded. */
+        void keep(boolean succeeded) {
+            if (writing == null) return;
+            try {
+                if (succeeded && Files.isRegularFile(writing)) {
+                    Files.move(writing, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } else {
+                    Files.deleteIfExists(writing);
+                }
+            } catch (IOException e) {
+                // Without an archive the next build writes one again.
+            }
+        }
     }
 }
