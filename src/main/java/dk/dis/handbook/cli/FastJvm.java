@@ -67,7 +67,7 @@ final class FastJvm {
     /**
      * Class data sharing: the JVM maps the classes a build loads (JRuby's, most of all) from an
      * archive instead of reading and verifying them from the jars every time (measured on 2 cores:
-     * JRuby's boot ~3.7 s → ~2.8 s). The first build after handbook.jar changed writes the archive
+     * JRuby's boot ~3.8 s → ~2.7 s). The first build after handbook.jar changed writes the archive
      * beside it (handbook.jsa); the builds after it use it. Where that folder is read-only, builds
      * run without. The JVM checks the archive against the class path and ignores one that does not
      * match; its messages about that are turned off.

@@ -85,7 +85,7 @@ final class PdfBinder {
     static byte[] bind(List<Laid> laid, Binding binding) throws IOException {
         List<PDDocument> sources = new ArrayList<>();
         try (PDDocument whole = new PDDocument()) {
-            Wholes state = new Wholes(whole, binding);
+            WholeHandbook state = new WholeHandbook(whole, binding);
             for (Laid l : laid) {
                 PDDocument source = Loader.loadPDF(l.pdf());
                 sources.add(source);
@@ -155,7 +155,7 @@ final class PdfBinder {
     private record ContentsLine(int level, String title, Target target) {}
 
     /** The whole handbook while it is being bound. */
-    private static final class Wholes {
+    private static final class WholeHandbook {
         private final PDDocument whole;
         private final Binding binding;
         private final PDDocumentOutline outline = new PDDocumentOutline();
@@ -166,14 +166,13 @@ final class PdfBinder {
         private final List<Map.Entry<PDPage, Map<String, Target>>> pages = new ArrayList<>();
         private PDOutlineItem contentsItem;
 
-        Wholes(PDDocument whole, Binding binding) {
+        WholeHandbook(PDDocument whole, Binding binding) {
             this.whole = whole;
             this.binding = binding;
         }
 
         void add(PdfStage.Book book, PDDocument source) throws IOException {
             Map<String, PDPageDestination> destinations = namedDestinations(source);
-            int first = 0;
             int count = source.getNumberOfPages();
             int skipFrom = count;
             int skipTo = count;
@@ -187,7 +186,7 @@ final class PdfBinder {
             }
             Map<String, Target> local = new HashMap<>();
             PDPage firstPage = null;
-            for (int i = first; i < count; i++) {
+            for (int i = 0; i < count; i++) {
                 if (i >= skipFrom && i < skipTo) continue;
                 PDPage page = whole.importPage(source.getPage(i));
                 imported.put(source.getPage(i).getCOSObject(), page);
