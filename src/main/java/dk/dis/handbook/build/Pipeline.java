@@ -172,6 +172,14 @@ public final class Pipeline {
         }
     }
 
+    /** A template FreeMarker cannot read (an unclosed directive, say): found before it runs. */
+    private static ContentException templateSyntax(freemarker.core.ParseException e) {
+        return new ContentException(new ContentProblem("templates/" + e.getTemplateName(), null,
+                "cannot be read: line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": "
+                        + e.getEditorMessage().lines().findFirst().orElse(""),
+                "Fix the template's syntax."));
+    }
+
     private Outcome afterConvert(HandbookConfig config, BuildOptions options, Path staging, Path out, BakeStage bake,
                                  Map<String, String> assets, ConvertStage.Result converted, SiteMap site,
                                  PdfStage.Rendering pdfRendering, Reuse reuse) throws IOException, ContentException {
@@ -181,9 +189,13 @@ public final class Pipeline {
         try {
             baked = bake.run(site, config, staging, options.preview(), assets);
         } catch (TemplateException e) {
+            // An included template with a syntax error surfaces here, as the include's failure.
+            if (e.getCause() instanceof freemarker.core.ParseException syntax) throw templateSyntax(syntax);
             throw new ContentException(new ContentProblem("templates/" + e.getTemplateSourceName(), null,
                     "failed at line " + e.getLineNumber() + ": " + e.getMessageWithoutStackTop().lines().findFirst().orElse(""),
                     "Fix the template."));
+        } catch (freemarker.core.ParseException e) {
+            throw templateSyntax(e);
         }
         report.end("bake", baked.pages() + " pages, " + baked.files() + " files"
                 + (cache == null ? "" : "; " + (baked.pages() - baked.reused()) + " pages rendered, " + baked.reused() + " unchanged"));

@@ -33,6 +33,26 @@ class BuildFailureTest {
     }
 
     @Test
+    void aTemplateWithASyntaxErrorIsNamedWithItsLineAndKeepsThePreviousSite() throws Exception {
+        handbook.build();
+        String before = handbook.read("trin-1/detaljer/index.html");
+        Files.writeString(handbook.root.resolve("templates/partials/extra.ftlh"), "<p>\n<#if page??>\n</p>\n");
+        Path page = handbook.root.resolve("templates/page.ftlh");
+        Files.writeString(page, Files.readString(page) + "<#include \"partials/extra.ftlh\">\n");
+
+        assertThatThrownBy(handbook::build)
+                .isInstanceOf(ContentException.class)
+                .hasMessageContaining("templates/partials/extra.ftlh: cannot be read: line ");
+        assertThat(handbook.read("trin-1/detaljer/index.html")).isEqualTo(before);
+
+        // The page template itself broken, not through an include.
+        Files.writeString(page, "<#if>\n");
+        assertThatThrownBy(handbook::build)
+                .isInstanceOf(ContentException.class)
+                .hasMessageContaining("templates/page.ftlh: cannot be read: line 1");
+    }
+
+    @Test
     void brokenLinkFailsNamingTheFileAndKeepsThePreviousSite() throws Exception {
         handbook.build();
         String before = handbook.read("trin-1/detaljer/index.html");
