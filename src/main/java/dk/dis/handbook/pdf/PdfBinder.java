@@ -151,6 +151,9 @@ final class PdfBinder {
         }
     }
 
+    /** One laid-out document's named places, and its first page: where links that lead nowhere else go. */
+    private record Laidout(Map<String, Target> named, Target start) {}
+
     /** A line of the table of contents: level 0 a part, 1 a chapter. */
     private record ContentsLine(int level, String title, Target target) {}
 
@@ -163,7 +166,7 @@ final class PdfBinder {
         private final Map<String, Target> named = new HashMap<>();
         private final List<ContentsLine> contents = new ArrayList<>();
         /** Imported pages with the named destinations of the document they came from. */
-        private final List<Map.Entry<PDPage, Map<String, Target>>> pages = new ArrayList<>();
+        private final List<Map.Entry<PDPage, Laidout>> pages = new ArrayList<>();
         private PDOutlineItem contentsItem;
 
         WholeHandbook(PDDocument whole, Binding binding) {
@@ -185,15 +188,16 @@ final class PdfBinder {
                 skipTo = chapter == null ? skipFrom : pageIndex(source, chapter);
             }
             Map<String, Target> local = new HashMap<>();
-            PDPage firstPage = null;
+            List<PDPage> added = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 if (i >= skipFrom && i < skipTo) continue;
                 PDPage page = whole.importPage(source.getPage(i));
                 imported.put(source.getPage(i).getCOSObject(), page);
-                if (firstPage == null) firstPage = page;
-                pages.add(Map.entry(page, local));
+                added.add(page);
             }
-            local.put("", new Target(firstPage, height(firstPage))); // where links that lead nowhere else go
+            PDPage firstPage = added.get(0);
+            Laidout document = new Laidout(local, new Target(firstPage, height(firstPage)));
+            for (PDPage page : added) pages.add(Map.entry(page, document));
             for (Map.Entry<String, PDPageDestination> d : destinations.entrySet()) {
                 Target t = target(d.getValue());
                 if (t == null) continue;
@@ -273,9 +277,9 @@ final class PdfBinder {
          * from, and links to another document's pages (written as the site's address) to that page here.
          */
         void linkAcrossDocuments() throws IOException {
-            for (Map.Entry<PDPage, Map<String, Target>> entry : pages) {
+            for (Map.Entry<PDPage, Laidout> entry : pages) {
                 PDPage page = entry.getKey();
-                Map<String, Target> local = entry.getValue();
+                Laidout document = entry.getValue();
                 for (PDAnnotation annotation : page.getAnnotations()) {
                     annotation.setPage(page);
                     if (!(annotation instanceof PDAnnotationLink link)) continue;
@@ -284,11 +288,11 @@ final class PdfBinder {
                     if (destination == null && action instanceof PDActionGoTo goTo) destination = goTo.getDestination();
                     Target target = null;
                     if (destination instanceof PDNamedDestination name) {
-                        target = local.getOrDefault(name.getNamedDestination(), named.get(name.getNamedDestination()));
-                        if (target == null) target = local.get("");
+                        target = document.named().getOrDefault(name.getNamedDestination(), named.get(name.getNamedDestination()));
+                        if (target == null) target = document.start();
                     } else if (destination instanceof PDPageDestination pageDestination) {
                         target = target(pageDestination);
-                        if (target == null) target = local.get("");
+                        if (target == null) target = document.start();
                     } else if (action instanceof PDActionURI uri) {
                         target = onSite(uri.getURI());
                     }

@@ -231,7 +231,7 @@ public final class PdfStage {
                             new Converted(book.fileName(), book.title(), earlier, List.of(), List.of())));
                 } else {
                     rendering.futures.put(book, rendering.pool.submit(() -> rendering.remember(key,
-                            rendering.convert(book, source, attributes, root))));
+                            convert(book, source, attributes, root))));
                 }
             }
             return rendering;
@@ -329,9 +329,6 @@ public final class PdfStage {
             return c;
         }
 
-        private Converted convert(Book book, String source, Map<String, Object> attributes, Path root) {
-            return PdfStage.this.convert(book, source, attributes, root);
-        }
     }
 
     /** Two conversions at a time on two or more cores; -Dhandbook.pdf.threads=N to measure others. */

@@ -1,5 +1,5 @@
 # Runs before asciidoctor-pdf is required, to make loading it cheaper (measured on 2 cores:
-# `require 'asciidoctor-pdf'` ~9 s before, ~3.5 s after).
+# `require 'asciidoctor-pdf'` ~9 s before, 3.4–4.5 s after).
 #
 # While an activated gem has dependencies RubyGems has not resolved yet, every `require` asks each
 # activated gem whether it holds the file, a classloader lookup per gem and suffix (~11,000 for
@@ -12,5 +12,6 @@ gem 'rexml'
 # pdf-reader (asciidoctor-pdf → prawn-templates) and css_parser load OpenSSL at require time, for
 # encrypted PDFs and remote style sheets. The handbook's PDFs use neither (SECURE mode, local
 # images only), and loading OpenSSL with its BouncyCastle provider costs ~1.5 s. The stubs folder
-# holds an empty openssl.rb that is found first; the PDFs are byte-identical with or without it.
+# holds an empty openssl.rb that is found first; a PDF built with or without it differs only in its
+# timestamps.
 $LOAD_PATH.unshift 'uri:classloader:/dk/dis/handbook/pdf/stubs'

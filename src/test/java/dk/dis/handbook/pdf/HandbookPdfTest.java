@@ -53,7 +53,6 @@ class HandbookPdfTest {
     /** Text of every PDF as extracted, with running header and footer. */
     static final Map<String, String> rawText = new HashMap<>();
     private static final List<String> titles = new ArrayList<>();
-    private static final Map<String, String> rawByName = new HashMap<>();
 
     @BeforeAll
     static void buildWithPdfs() throws Exception {
@@ -64,11 +63,10 @@ class HandbookPdfTest {
                 String raw = new PDFTextStripper().getText(pdf);
                 rawText.put(name, raw);
                 titles.add(pdf.getDocumentInformation().getTitle());
-                rawByName.put(name, raw);
             }
         }
         // The whole handbook's running headers show each part's title.
-        for (String name : rawByName.keySet()) text.put(name, normalize(withoutRunningContent(rawByName.get(name), titles)));
+        for (String name : rawText.keySet()) text.put(name, normalize(withoutRunningContent(rawText.get(name), titles)));
     }
 
     @Test
