@@ -52,7 +52,6 @@ public final class Pipeline {
         // JRuby takes seconds to boot: start it first and do everything else meanwhile.
         try (AsciidocEngine engine = AsciidocEngine.startBooting(options.assetsDir().resolve("diagrams"),
                 ConvertStage.countPages(options.contentDir()))) {
-            if (options.pdf()) engine.preloadPdfBackend();
             return buildChanged(options, engine);
         }
     }
@@ -153,16 +152,16 @@ public final class Pipeline {
                     "The handbook needs a front page."));
         }
         if (options.pdf()) bake.share("pdfs", PdfStage.links(site, config));
-        // The PDFs need only the pages' sources and the site map: they are laid out on background
+        // The PDFs need only the converted pages and the site map: they are laid out on background
         // threads while the site is baked and indexed, and written (sizes filled in) after index.
         Path root = options.configFile().toAbsolutePath().getParent();
-        PdfStage pdfStage = new PdfStage(engine);
+        PdfStage pdfStage = new PdfStage();
         if (options.pdf() && cache != null) {
             pdfStage.withCache(cache.pdfFolder(), cache.code(), options.assetsDir(),
                     config.logo() == null ? null : root.resolve(config.logo()).normalize());
         }
         PdfStage.Rendering pdfRendering = options.pdf()
-                ? pdfStage.start(site, config, options.contentDir(), options.assetsDir(), root, options.preview())
+                ? pdfStage.start(site, config, options.assetsDir(), root, options.preview())
                 : null;
         try {
             return afterConvert(config, options, staging, out, bake, assets, converted, site, pdfRendering,
@@ -206,13 +205,13 @@ public final class Pipeline {
         report.end("index", indexed.summary());
 
         if (pdfRendering != null) {
-            report.begin("pdf", "asciidoctor-pdf → " + PdfStage.FOLDER + "/ (started after convert)");
+            report.begin("pdf", "HTML → " + PdfStage.FOLDER + "/ (started after convert)");
             PdfStage.Result pdfs = pdfRendering.finish(staging);
             pdfs.warnings().forEach(report::warn);
             // The stage's cost is the conversions' own time, most of it alongside bake and index.
             report.endOverlapped("pdf", pdfs.files().size() + " PDFs, " + PdfStage.humanSize(pdfs.bytes())
                     + (cache == null ? "" : "; " + (pdfs.documents() - pdfs.reused()) + " of " + pdfs.documents()
-                    + " documents laid out, " + pdfs.reused() + " unchanged"), pdfs.seconds());
+                    + " laid out, " + pdfs.reused() + " unchanged"), pdfs.seconds());
         }
 
         // Pages a later stage changed after baking (the search page, the subject index) are not reused next time.

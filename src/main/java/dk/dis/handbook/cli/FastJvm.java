@@ -38,9 +38,6 @@ final class FastJvm {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(FLAGS);
-        // The PDFs are long-running Ruby (Prawn layout): there JRuby's JIT wins over its interpreter
-        // (measured with PDFs: ~45 s → ~30 s wall on a busy 2-core machine). Later flags win.
-        if (!List.of(args).contains("--no-pdf")) command.add("-Djruby.compile.mode=JIT");
         command.add(MARKER);
         ClassSharing sharing = ClassSharing.beside(ownJar());
         if (sharing != null) command.addAll(sharing.flags());

@@ -4,14 +4,10 @@ import org.asciidoctor.Asciidoctor;
 import org.asciidoctor.Options;
 import org.asciidoctor.SafeMode;
 import org.asciidoctor.ast.Document;
-import org.asciidoctor.jruby.internal.JRubyRuntimeContext;
 import org.asciidoctor.log.LogRecord;
 import org.asciidoctor.log.Severity;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,14 +38,8 @@ public final class AsciidocEngine implements AutoCloseable {
             Map.entry("version-label", "Version"),
             Map.entry("untitled-label", "Uden titel"));
 
-    /** asciidoctor-pdf's converter plus the document language in the PDF catalog (Ruby, loaded into JRuby). */
-    private static final String PDF_CONVERTER = "/dk/dis/handbook/pdf/handbook-pdf-converter.rb";
-    /** Makes loading asciidoctor-pdf cheaper (Ruby, run before it is required). */
-    private static final String PDF_PRELOAD = "/dk/dis/handbook/pdf/handbook-pdf-preload.rb";
-
     private final CompletableFuture<Asciidoctor> booting;
     private final Diagrams diagrams;
-    private volatile CompletableFuture<Asciidoctor> pdfBackend;
     private final ThreadLocal<List<LogRecord>> messages = ThreadLocal.withInitial(ArrayList::new);
 
     private AsciidocEngine(CompletableFuture<Asciidoctor> booting, Diagrams diagrams) {
@@ -118,59 +108,6 @@ public final class AsciidocEngine implements AutoCloseable {
                 .attributes(attributes)
                 .build();
         return asciidoctor().load(source, options);
-    }
-
-    /**
-     * Starts loading asciidoctor-pdf into the same JRuby on a background thread, once. Loading it takes
-     * seconds; started early, it overlaps the HTML conversion on the second core.
-     */
-    public synchronized void preloadPdfBackend() {
-        if (pdfBackend == null) {
-            pdfBackend = booting.thenApplyAsync(asciidoctor -> {
-                loadRuby(asciidoctor, PDF_PRELOAD);
-                asciidoctor.requireLibrary("asciidoctor-pdf");
-                loadRuby(asciidoctor, PDF_CONVERTER);
-                return asciidoctor;
-            });
-        }
-    }
-
-    /**
-     * The classpath folder of the fonts that come with asciidoctor-pdf (the theme's GEM_FONTS_DIR), for
-     * text the build adds to the PDFs itself. Waits for asciidoctor-pdf to be loaded.
-     */
-    public String pdfFontsFolder() {
-        preloadPdfBackend();
-        Object dir = JRubyRuntimeContext.get(pdfBackend.join()).evalScriptlet("Asciidoctor::PDF::ThemeLoader::FontsDir").toString();
-        return dir.toString().replaceFirst("^uri:classloader:/*", "");
-    }
-
-    private static void loadRuby(Asciidoctor asciidoctor, String resource) {
-        try (InputStream ruby = AsciidocEngine.class.getResourceAsStream(resource)) {
-            asciidoctor.rubyExtensionRegistry().loadClass(ruby);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Converts a whole document to PDF, written to {@code out}. SECURE mode as for pages; images
-     * (the diagrams) are read only from inside {@code baseDir}.
-     */
-    public void convertToPdf(String source, Map<String, Object> extraAttributes, Path baseDir, OutputStream out) {
-        preloadPdfBackend();
-        Map<String, Object> attributes = new LinkedHashMap<>(DANISH_LABELS);
-        attributes.put("idseparator", "-");
-        attributes.putAll(extraAttributes);
-        Options options = Options.builder()
-                .safe(SafeMode.SECURE)
-                .backend("pdf")
-                .standalone(true)
-                .baseDir(baseDir.toFile())
-                .attributes(attributes)
-                .toStream(out)
-                .build();
-        pdfBackend.join().convert(source, options);
     }
 
     /** Asciidoctor's warnings and errors logged on this thread since the last call. */

@@ -10,16 +10,14 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Documents asciidoctor-pdf laid out in earlier builds, one file per document, named by a hash of
- * everything the layout depends on: the composed Asciidoc, the attributes (the cover's date among
- * them), the theme, the diagrams and logo, and the build's own code. An incremental build lays out
- * again only the documents whose hash changed, e.g. the one part whose page was edited.
+ * PDFs laid out in earlier builds, one file per PDF, named by a hash of everything the layout
+ * depends on: the composed HTML (the cover's date and the style sheet among it), the fonts, the
+ * diagrams and logo, and the build's own code. An incremental build lays out again only the PDFs
+ * whose hash changed, e.g. the one part whose page was edited and the whole handbook.
  */
 final class PdfCache {
     private final Path folder;
@@ -27,8 +25,8 @@ final class PdfCache {
     private final Set<String> used = new HashSet<>();
 
     /**
-     * @param code   changes with the build's code (asciidoctor-pdf comes with it)
-     * @param inputs files besides the source that end up in the PDFs: theme, diagrams, logo
+     * @param code   changes with the build's code (the layout library comes with it)
+     * @param inputs files besides the source that end up in the PDFs: fonts, diagrams, logo
      */
     PdfCache(Path folder, String code, List<Path> inputs) throws IOException {
         this.folder = folder;
@@ -52,11 +50,9 @@ final class PdfCache {
         digest.update(Files.readAllBytes(file));
     }
 
-    /** The key of one document; the theme's temporary path is left out (its content is in {@code shared}). */
-    String key(String source, Map<String, Object> attributes) {
-        Map<String, Object> sorted = new TreeMap<>(attributes);
-        sorted.remove("pdf-theme");
-        String key = ContentHash.of(shared + "\n" + sorted + "\n" + source);
+    /** The key of one PDF. */
+    String key(String source) {
+        String key = ContentHash.of(shared + "\n" + source);
         used.add(key);
         return key;
     }

@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * Copies assets/ into the site under content-hashed names (css/site.css → /assets/css/site.1a2b3c4d.css),
- * so they can be cached for a year: a changed file gets a new name. Diagrams are inlined, not copied.
+ * so they can be cached for a year: a changed file gets a new name. Diagrams are inlined, not copied;
+ * pdf/ (the PDFs' style sheet and fonts) is read by the pdf stage and not published.
  */
 public final class AssetFingerprinter {
     private AssetFingerprinter() {}
@@ -24,7 +25,7 @@ public final class AssetFingerprinter {
         try (Stream<Path> walk = Files.walk(assetsDir)) {
             for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
                 String logical = assetsDir.relativize(file).toString().replace('\\', '/');
-                if (logical.startsWith("diagrams/")) continue;
+                if (logical.startsWith("diagrams/") || logical.startsWith("pdf/")) continue;
                 byte[] bytes = Files.readAllBytes(file);
                 String hashed = hashedName(logical, bytes);
                 Path target = siteDir.resolve("assets").resolve(hashed);

@@ -44,18 +44,18 @@ class PdfBuildTest {
     }
 
     @Test
-    void anEditedPageIsLaidOutAgainOnlyInTheDocumentThatHoldsItAndTheResultMatchesACleanBuild() throws Exception {
+    void anEditedPageIsLaidOutAgainOnlyInThePdfsThatHoldItAndTheResultMatchesACleanBuild() throws Exception {
         TestHandbook handbook = new TestHandbook(dir).minimalSite();
-        // Front (cover and front page), the part trin-1, and the about page grouped without a PDF of its own.
-        assertThat(handbook.build(handbook.options().withPdf(true))).contains("3 of 3 documents laid out, 0 unchanged");
-        Path page = handbook.root.resolve("content/trin-1/detaljer.adoc");
+        // The whole handbook and trin-1.pdf; the about page has no PDF of its own.
+        assertThat(handbook.build(handbook.options().withPdf(true))).contains("2 of 2 laid out, 0 unchanged");
+        Path page = handbook.root.resolve("content/om/index.adoc");
         Files.writeString(page, Files.readString(page) + "\nEn ny sætning om budgettet.\n");
 
         String log = handbook.build(handbook.options().withPdf(true));
-        assertThat(log).contains("1 of 3 documents laid out, 2 unchanged");
+        assertThat(log).contains("1 of 2 laid out, 1 unchanged");
         Map<String, List<String>> incremental = pageTexts(handbook.out().resolve("pdf"));
-        assertThat(String.join("", incremental.get("trin-1.pdf"))).contains("En ny sætning om budgettet.");
         assertThat(String.join("", incremental.get(PdfStage.WHOLE))).contains("En ny sætning om budgettet.");
+        assertThat(String.join("", incremental.get("trin-1.pdf"))).doesNotContain("En ny sætning");
 
         Path clean = dir.resolve("clean");
         handbook.build(handbook.options().withPdf(true).withCacheDir(null).withOutDir(clean));
@@ -96,19 +96,32 @@ class PdfBuildTest {
     }
 
     @Test
-    void aPdfThatCannotBeRenderedFailsTheBuildAndLeavesTheSiteAsItWas() throws Exception {
+    void aBrokenFontFailsTheBuildNamingTheFileAndLeavesTheSiteAsItWas() throws Exception {
         TestHandbook handbook = new TestHandbook(dir).minimalSite();
         handbook.build(handbook.options().withPdf(false));
         String before = handbook.read("trin-1/index.html");
-        Files.writeString(handbook.root.resolve("assets/pdf/theme.yml"), "base: [not closed\n");
+        Files.writeString(handbook.root.resolve("assets/pdf/fonts/NotoSans-Bold.ttf"), "not a font");
 
         assertThatThrownBy(() -> handbook.build(handbook.options().withPdf(true)))
                 .isInstanceOf(ContentException.class)
-                .hasMessageContaining("pdf/" + PdfStage.WHOLE)
-                .hasMessageContaining("handbook-theme.yml");
+                .hasMessageContaining("assets/pdf/fonts/NotoSans-Bold.ttf")
+                .hasMessageContaining("is not a TrueType font")
+                .hasMessageContaining("--no-pdf");
         assertThat(handbook.read("trin-1/index.html")).isEqualTo(before);
         assertThat(handbook.out().resolve("pdf")).doesNotExist();
-        assertThat(pdfThreads()).as("PDF conversions still running after the build").isEmpty();
+        assertThat(pdfThreads()).as("PDF layouts still running after the build").isEmpty();
+    }
+
+    @Test
+    void aMistakeInThePdfStyleSheetIsReportedWithItsFileAndLine() throws Exception {
+        TestHandbook handbook = new TestHandbook(dir).minimalSite();
+        Path css = handbook.root.resolve("assets/pdf/print.css");
+        Files.writeString(css, Files.readString(css) + "\n.lead { color: no-such-colour; }\n");
+        long lines = Files.readString(css).lines().count();
+
+        String log = handbook.build(handbook.options().withPdf(true));
+        assertThat(log).contains("pdf/" + PdfStage.WHOLE + ": (assets/pdf/print.css)").contains("line " + lines);
+        assertThat(handbook.out().resolve("pdf/trin-1.pdf")).exists();
     }
 
     @Test
@@ -121,7 +134,7 @@ class PdfBuildTest {
                 .isInstanceOf(ContentException.class)
                 .hasMessageContaining("templates/");
         assertThat(handbook.out()).doesNotExist();
-        assertThat(pdfThreads()).as("PDF conversions still running after the build").isEmpty();
+        assertThat(pdfThreads()).as("PDF layouts still running after the build").isEmpty();
         try (Stream<Path> left = Files.list(handbook.out().getParent())) {
             assertThat(left.toList()).as("staging folders left behind").isEmpty();
         }

@@ -86,7 +86,7 @@ public final class TestHandbook {
         return root.resolve("target/site");
     }
 
-    /** Builds without PDFs unless a test asks for them: asciidoctor-pdf costs tens of seconds per build. */
+    /** Builds without PDFs unless a test asks for them: they add seconds to every build. */
     public BuildOptions options() {
         return BuildOptions.defaults(root).withPdf(false);
     }

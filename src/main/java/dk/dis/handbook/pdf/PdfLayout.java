@@ -1,0 +1,130 @@
+package dk.dis.handbook.pdf;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import com.openhtmltopdf.util.Diagnostic;
+import com.openhtmltopdf.util.XRLog;
+import com.openhtmltopdf.util.XRLogger;
+import dk.dis.handbook.content.ContentException;
+import dk.dis.handbook.content.ContentProblem;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.jsoup.helper.W3CDom;
+import org.jsoup.nodes.Document;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+
+/**
+ * Lays out one PDF from its HTML with openhtmltopdf: tagged (PDF/UA, so screen readers get
+ * headings, lists, tables and reading order), the handbook's fonts embedded, the inline SVG
+ * diagrams drawn as vector graphics with real text, and hyphenation in the handbook's language.
+ * Nothing is fetched from the network: images are read from the handbook's folder only.
+ */
+final class PdfLayout {
+    static final String FONTS = "pdf/fonts";
+    /** The four files of the typeface, and the style each is for. */
+    private static final List<Face> FACES = List.of(
+            new Face("NotoSans-Regular.ttf", 400, FontStyle.NORMAL),
+            new Face("NotoSans-Bold.ttf", 700, FontStyle.NORMAL),
+            new Face("NotoSans-Italic.ttf", 400, FontStyle.ITALIC),
+            new Face("NotoSans-BoldItalic.ttf", 700, FontStyle.ITALIC));
+    /** The style sheet's family, and the names the diagrams and Asciidoctor's HTML ask for, all map to it. */
+    private static final List<String> FAMILIES = List.of("Noto Sans", "sans-serif", "serif", "monospace", "Arial", "Helvetica");
+
+    private static final java.util.regex.Pattern INLINE_STYLE = java.util.regex.Pattern.compile("\\([^()]*#inline_style_\\d+\\)");
+
+    private static final String FONT_WAY_OUT = "Restore the fonts from the handbook's repository (see assets/" + FONTS
+            + "/README.md), or build with --no-pdf.";
+
+    private record Face(String file, int weight, FontStyle style) {}
+
+    static {
+        // Warnings reach the build through each layout's diagnostics (withDiagnosticConsumer); the
+        // library's own log stays quiet.
+        XRLog.setLoggerImpl(new XRLogger() {
+            @Override public void log(String where, Level level, String message) {}
+            @Override public void log(String where, Level level, String message, Throwable th) {}
+            @Override public void setLevel(String logger, Level level) {}
+            @Override public boolean isLogLevelEnabled(Diagnostic diagnostic) {
+                return diagnostic.getLevel().intValue() >= Level.WARNING.intValue();
+            }
+        });
+    }
+
+    private final Path fonts;
+    private final Path root;
+    private final PatternHyphenator hyphenator;
+
+    private PdfLayout(Path fonts, Path root, PatternHyphenator hyphenator) {
+        this.fonts = fonts;
+        this.root = root;
+        this.hyphenator = hyphenator;
+    }
+
+    /** @param root the handbook's folder, the only place images are read from */
+    static PdfLayout of(Path assetsDir, Path root, String language) throws IOException, ContentException {
+        Path fonts = assetsDir.resolve(FONTS);
+        List<ContentProblem> problems = new ArrayList<>();
+        for (Face face : FACES) {
+            String name = "assets/" + FONTS + "/" + face.file();
+            Path file = fonts.resolve(face.file());
+            if (!Files.isRegularFile(file)) {
+                problems.add(new ContentProblem(name, null, "is missing: a font of the PDFs.", FONT_WAY_OUT));
+                continue;
+            }
+            // Read once here, so that a broken file is named, not reported from deep inside the layout.
+            try (RandomAccessReadBufferedFile in = new RandomAccessReadBufferedFile(file.toFile())) {
+                new TTFParser().parse(in).close();
+            } catch (IOException | RuntimeException e) {
+                problems.add(new ContentProblem(name, null, "is not a TrueType font (" + e.getMessage() + ").", FONT_WAY_OUT));
+            }
+        }
+        if (!problems.isEmpty()) throw new ContentException(problems);
+        return new PdfLayout(fonts, root.toAbsolutePath().normalize(), PatternHyphenator.forLanguage(language));
+    }
+
+    /** The PDF's bytes; the layout's warnings go to {@code warnings}. */
+    byte[] render(Document html, Consumer<String> warnings) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+        PdfRendererBuilder builder = new PdfRendererBuilder();
+        builder.useFastMode();
+        builder.usePdfUaAccessibility(true);
+        builder.withProducer("DIS-håndbogen");
+        builder.useSVGDrawer(new BatikSVGDrawer());
+        if (hyphenator != null) builder.useHyphenation(hyphenator);
+        for (String family : FAMILIES) {
+            for (Face face : FACES) builder.useFont(fonts.resolve(face.file()).toFile(), family, face.weight(), face.style(), true);
+        }
+        builder.useExternalResourceAccessControl((uri, type) -> isInside(uri), ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
+        builder.withDiagnosticConsumer(d -> {
+            if (d.getLevel().intValue() >= Level.WARNING.intValue()) {
+                // The style sheet is put into the document: name its file, not the document's place for it.
+                warnings.accept(INLINE_STYLE.matcher(d.getFormattedMessage()).replaceAll("(assets/" + PrintStyle.FILE + ")"));
+            }
+        });
+        builder.withW3cDocument(new W3CDom().fromJsoup(html), root.toUri().toString());
+        builder.toStream(out);
+        builder.run();
+        return out.toByteArray();
+    }
+
+    /** Only files in the handbook's folder: no network, nothing else on the machine. */
+    private boolean isInside(String uri) {
+        try {
+            URI u = URI.create(uri);
+            return "file".equals(u.getScheme()) && Path.of(u).toAbsolutePath().normalize().startsWith(root);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}
