@@ -2,6 +2,7 @@ package dk.dis.handbook.pdf;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.openhtmltopdf.util.Diagnostic;
@@ -10,7 +11,17 @@ import com.openhtmltopdf.util.XRLogger;
 import dk.dis.handbook.content.ContentException;
 import dk.dis.handbook.content.ContentProblem;
 import org.apache.fontbox.ttf.TTFParser;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.COSObjectable;
+import org.apache.pdfbox.pdmodel.common.PDNumberTreeNode;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureTreeRoot;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.jsoup.helper.W3CDom;
 import org.jsoup.nodes.Document;
 
@@ -113,9 +124,36 @@ final class PdfLayout {
             }
         });
         builder.withW3cDocument(new W3CDom().fromJsoup(html), root.toUri().toString());
-        builder.toStream(out);
-        builder.run();
+        try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+            renderer.layout();
+            try (PDDocument pdf = renderer.createPDFKeepOpen()) {
+                describeLinks(pdf);
+                pdf.save(out);
+            }
+        }
         return out.toByteArray();
+    }
+
+    /**
+     * PDF/UA asks every link annotation to say what it is (/Contents). The layout tags each link
+     * with its title as /Alt; the annotation gets the same text.
+     */
+    private static void describeLinks(PDDocument pdf) throws IOException {
+        PDStructureTreeRoot tree = pdf.getDocumentCatalog().getStructureTreeRoot();
+        PDNumberTreeNode parents = tree == null ? null : tree.getParentTree();
+        for (PDPage page : pdf.getPages()) {
+            for (PDAnnotation annotation : page.getAnnotations()) {
+                if (!(annotation instanceof PDAnnotationLink link) || link.getContents() != null) continue;
+                String text = null;
+                if (parents != null && link.getStructParent() >= 0
+                        && parents.getValue(link.getStructParent()) instanceof COSObjectable value
+                        && value.getCOSObject() instanceof COSDictionary element) {
+                    text = new PDStructureElement(element).getAlternateDescription();
+                }
+                if (text == null && link.getAction() instanceof PDActionURI uri) text = uri.getURI();
+                link.setContents(text == null ? "Link" : text);
+            }
+        }
     }
 
     /** Only files in the handbook's folder: no network, nothing else on the machine. */

@@ -106,7 +106,7 @@ final class PrintDocument {
 
     private static Element entry(Element list, String target, String title) {
         Element item = list.appendElement("li");
-        item.appendElement("a").attr("href", "#" + target).text(title);
+        item.appendElement("a").attr("href", "#" + target).attr("title", title).text(title);
         return item;
     }
 
@@ -126,7 +126,11 @@ final class PrintDocument {
             if (!e.tagName().equals("svg") && e.closest("svg") == null) e.id(prefix + e.id());
         }
         for (Element svg : content.select("svg")) svg.attr("alt", description(svg));
-        for (Element a : content.select("a[href]")) a.attr("href", target(a.attr("href"), prefix));
+        for (Element a : content.select("a[href]")) {
+            a.attr("href", target(a.attr("href"), prefix));
+            // PDF/UA: a link's annotation says what it is (/Contents, from the title).
+            if (!a.hasAttr("title")) a.attr("title", a.text().isBlank() ? a.attr("href") : a.text());
+        }
         if (shift > 0) {
             // Deepest first, so that a heading is moved once.
             for (int level = 5; level >= 1; level--) {

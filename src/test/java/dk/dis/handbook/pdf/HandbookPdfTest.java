@@ -22,6 +22,12 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.jsoup.Jsoup;
+import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
+import org.verapdf.pdfa.Foundries;
+import org.verapdf.pdfa.PDFAParser;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
+import org.verapdf.pdfa.results.TestAssertion;
+import org.verapdf.pdfa.results.ValidationResult;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
@@ -184,6 +190,22 @@ class HandbookPdfTest {
             List<PDStructureElement> elements = new ArrayList<>();
             collect(pdf.getDocumentCatalog().getStructureTreeRoot().getKids(), elements);
             assertThat(elements.stream().map(PDStructureElement::getStructureType)).contains("Table", "TR", "TH", "TD");
+        }
+    }
+
+    @Test
+    void everyPdfPassesVeraPdfsPdfUaChecks() throws Exception {
+        VeraGreenfieldFoundryProvider.initialise();
+        for (String name : pdfNames()) {
+            try (PDFAParser parser = Foundries.defaultInstance().createParser(site.resolve("pdf").resolve(name).toFile(), PDFAFlavour.PDFUA_1)) {
+                ValidationResult result = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFUA_1, false).validate(parser);
+                List<String> failed = result.getTestAssertions().stream()
+                        .filter(t -> t.getStatus() == TestAssertion.Status.FAILED)
+                        .map(t -> t.getRuleId().getClause() + "-" + t.getRuleId().getTestNumber() + ": " + t.getMessage())
+                        .distinct().toList();
+                assertThat(failed).as(name + ": PDF/UA-1 rules failed").isEmpty();
+                assertThat(result.isCompliant()).as(name).isTrue();
+            }
         }
     }
 
