@@ -37,8 +37,8 @@ printf 'median with PDFs:    %6.2f s wall, %6.2f s CPU   (goal <= 12 s wall)\n' 
 printf '%d cores, load average %s\n' "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # Incremental: a copy of content/ built once, then one sentence added to a page of Trin 1. Only the
-# documents that contain that page are laid out again (the build keeps laid-out documents in
-# target/build-cache); the whole handbook is bound again from the rest.
+# PDFs that contain that page are laid out again (trin-1.pdf and the whole handbook); the build
+# keeps the others in target/build-cache.
 cp -r content "$out/content"
 java -jar target/handbook.jar build --clean --content "$out/content" --out "$out/edit-site" > "$out/log-edit.txt"
 printf '\nEn sætning tilføjet til målingen.\n' >> "$out/content/trin-1/index.adoc"
