@@ -6,6 +6,7 @@ import dk.dis.handbook.config.HandbookConfig;
 import dk.dis.handbook.content.ContentException;
 import dk.dis.handbook.content.ContentProblem;
 import dk.dis.handbook.content.Page;
+import dk.dis.handbook.search.SectionExtractor;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -88,15 +89,26 @@ public final class PdfStage {
         for (SiteMap.Section section : site.sections()) {
             Page index = section.index();
             boolean home = index.url().equals("/");
-            whole.add(new Part(home ? null : "del-" + index.section(), home ? null : index.navTitle(), section.readingOrder()));
+            List<Page> pages = section.readingOrder().stream().filter(PdfStage::isPrintable).toList();
+            if (pages.isEmpty()) continue;
+            whole.add(new Part(home ? null : "del-" + index.section(), home ? null : index.navTitle(), pages));
             if (hasOwnPdf(index, config)) {
-                parts.add(new Book(index.section() + ".pdf", index.navTitle(), List.of(new Part(null, null, section.readingOrder()))));
+                parts.add(new Book(index.section() + ".pdf", index.navTitle(), List.of(new Part(null, null, pages))));
             }
         }
         List<Book> books = new ArrayList<>();
         books.add(new Book(WHOLE, site.home().title(), whole));
         books.addAll(parts);
         return books;
+    }
+
+    /**
+     * The search page and the subject index work only on the web (the index stage fills them in):
+     * on paper they would be a page of instructions for a search field that is not there.
+     */
+    private static boolean isPrintable(Page page) {
+        return !page.bodyHtml().contains("id=\"" + SectionExtractor.SEARCH_PAGE_MARK + "\"")
+                && !page.bodyHtml().contains("id=\"" + SectionExtractor.SUBJECT_INDEX_MARK + "\"");
     }
 
     /**
@@ -107,7 +119,7 @@ public final class PdfStage {
         Map<String, Map<String, String>> links = new HashMap<>();
         for (SiteMap.Section section : site.sections()) {
             Page index = section.index();
-            boolean own = hasOwnPdf(index, config);
+            boolean own = hasOwnPdf(index, config) && section.readingOrder().stream().anyMatch(PdfStage::isPrintable);
             String file = own ? index.section() + ".pdf" : WHOLE;
             links.put(index.section(), Map.of(
                     "url", "/" + FOLDER + "/" + file,

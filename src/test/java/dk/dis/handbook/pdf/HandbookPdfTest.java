@@ -133,6 +133,13 @@ class HandbookPdfTest {
     }
 
     @Test
+    void theSearchPageAndTheSubjectIndexWorkOnlyOnTheWebAndAreNotPrinted() throws IOException {
+        String whole = rawText.get(PdfStage.WHOLE);
+        assertThat(whole).contains("Om håndbogen").doesNotContain("Søgefeltet indsættes").doesNotContain("Søg i håndbogen")
+                .doesNotContain("Emneindekset viser");
+    }
+
+    @Test
     void everyPdfHasMetadataDanishLabelsAndPageNumbers() throws IOException {
         for (String name : pdfNames()) {
             try (PDDocument pdf = open(name)) {
