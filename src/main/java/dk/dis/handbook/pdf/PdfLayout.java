@@ -1,5 +1,6 @@
 package dk.dis.handbook.pdf;
 
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
@@ -31,7 +32,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 
@@ -54,6 +57,7 @@ final class PdfLayout {
 
     private static final java.util.regex.Pattern INLINE_STYLE = java.util.regex.Pattern.compile("\\([^()]*#inline_style_\\d+\\)");
 
+    private static final Set<FSFontUseCase> USES = EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.SVG);
     private static final String FONT_WAY_OUT = "Restore the fonts from the handbook's repository (see assets/" + FONTS
             + "/README.md), or build with --no-pdf.";
 
@@ -114,7 +118,10 @@ final class PdfLayout {
         builder.useSVGDrawer(new BatikSVGDrawer());
         if (hyphenator != null) builder.useHyphenation(hyphenator);
         for (String family : FAMILIES) {
-            for (Face face : FACES) builder.useFont(fonts.resolve(face.file()).toFile(), family, face.weight(), face.style(), true);
+            // Also for the diagrams (SVG); their text is drawn as outlines in these fonts.
+            for (Face face : FACES) {
+                builder.useFont(fonts.resolve(face.file()).toFile(), family, face.weight(), face.style(), true, USES);
+            }
         }
         builder.useExternalResourceAccessControl((uri, type) -> isInside(uri), ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
         builder.withDiagnosticConsumer(d -> {
@@ -156,11 +163,13 @@ final class PdfLayout {
         }
     }
 
-    /** Only files in the handbook's folder: no network, nothing else on the machine. */
+    /** Only files in the handbook's folder and the fonts: no network, nothing else on the machine. */
     private boolean isInside(String uri) {
         try {
             URI u = URI.create(uri);
-            return "file".equals(u.getScheme()) && Path.of(u).toAbsolutePath().normalize().startsWith(root);
+            if (!"file".equals(u.getScheme())) return false;
+            Path file = Path.of(u).toAbsolutePath().normalize();
+            return file.startsWith(root) || file.startsWith(fonts.toAbsolutePath().normalize());
         } catch (IllegalArgumentException e) {
             return false;
         }

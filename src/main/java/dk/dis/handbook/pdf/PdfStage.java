@@ -177,8 +177,8 @@ public final class PdfStage {
         }
         // A preview's PDFs contain drafts: say so on the cover and on every page.
         String mark = preview ? PREVIEW_MARK : null;
-        String css = PrintStyle.css(assetsDir, config, mark);
         PdfLayout layout = PdfLayout.of(assetsDir, root, config.language());
+        String css = PrintStyle.css(assetsDir, config, mark);
         PrintDocument.Cover cover = new PrintDocument.Cover(config.municipality(), site.home().title(),
                 config.tagline() == null ? config.name() : config.tagline(), config.name() + ", " + config.municipality(),
                 Dates.format(LocalDate.now(ZoneId.of("Europe/Copenhagen")), config.language()),
