@@ -16,6 +16,7 @@ import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PageMode;
 import org.apache.pdfbox.pdmodel.common.COSObjectable;
 import org.apache.pdfbox.pdmodel.common.PDNumberTreeNode;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
@@ -135,6 +136,8 @@ final class PdfLayout {
             renderer.layout();
             try (PDDocument pdf = renderer.createPDFKeepOpen()) {
                 describeLinks(pdf);
+                // A reader opens the PDF with its bookmarks (parts, chapters, sections) in view.
+                pdf.getDocumentCatalog().setPageMode(PageMode.USE_OUTLINES);
                 pdf.save(out);
             }
         }

@@ -61,13 +61,17 @@ public final class PdfStage {
     /** A PDF written: file name, title and size in bytes. */
     public record Written(String fileName, String title, long bytes) {}
 
-    /** @param seconds from the start of the layout until the last PDF was laid out */
+    /**
+     * @param seconds   from the start of the layout until the build had every PDF
+     * @param documents the PDFs planned
+     * @param reused    those of them taken from an earlier build
+     */
     public record Result(List<Written> files, long bytes, List<String> warnings, double seconds, int documents, int reused) {}
 
     private PdfCache cache;
 
     /**
-     * Keeps laid-out documents in {@code folder} and reuses them while nothing they depend on changed.
+     * Keeps laid-out PDFs in {@code folder} and reuses them while nothing they depend on changed.
      *
      * @param code changes with the build's own code
      */

@@ -6,6 +6,8 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
+import org.apache.pdfbox.pdmodel.PageMode;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureTreeRoot;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -130,6 +132,25 @@ class HandbookPdfTest {
             }
         }
         assertThat(text.get("trin-1.pdf")).doesNotContain(normalize("Skræddersyet sparringsforløb"));
+    }
+
+    @Test
+    void theWholeHandbookOpensWithBookmarksForPartsChaptersAndSections() throws IOException {
+        try (PDDocument pdf = open(PdfStage.WHOLE)) {
+            assertThat(pdf.getDocumentCatalog().getPageMode()).isEqualTo(PageMode.USE_OUTLINES);
+            List<String> parts = new ArrayList<>();
+            Map<String, List<String>> chapters = new HashMap<>();
+            for (PDOutlineItem part : pdf.getDocumentCatalog().getDocumentOutline().children()) {
+                parts.add(part.getTitle());
+                for (PDOutlineItem chapter : part.children()) {
+                    List<String> sections = new ArrayList<>();
+                    chapter.children().forEach(section -> sections.add(section.getTitle()));
+                    chapters.put(chapter.getTitle(), sections);
+                }
+            }
+            assertThat(parts).contains("Trin 1: Principper", "Trin 2: Retning og opfølgning", "Idékatalog", "Læringsopsamling");
+            assertThat(chapters.get("De fire nøglespørgsmål")).containsAll(keyQuestions().keySet());
+        }
     }
 
     @Test
