@@ -55,10 +55,14 @@ final class PdfLayout {
             new Face("NotoSans-BoldItalic.ttf", 700, FontStyle.ITALIC));
     /** The style sheet's family, and the names the diagrams and Asciidoctor's HTML ask for, all map to it. */
     private static final List<String> FAMILIES = List.of("Noto Sans", "sans-serif", "serif", "monospace", "Arial", "Helvetica");
+    /**
+     * The families the SVG renderer gets too: the diagrams and logos ask for "Arial, Helvetica,
+     * sans-serif" (it takes the first it has). Each one costs a font load per PDF.
+     */
+    private static final Set<String> SVG_FAMILIES = Set.of("Noto Sans", "Arial", "sans-serif");
 
     private static final java.util.regex.Pattern INLINE_STYLE = java.util.regex.Pattern.compile("\\([^()]*#inline_style_\\d+\\)");
 
-    private static final Set<FSFontUseCase> USES = EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.SVG);
     private static final String FONT_WAY_OUT = "Restore the fonts from the handbook's repository (see assets/" + FONTS
             + "/README.md), or build with --no-pdf.";
 
@@ -119,9 +123,11 @@ final class PdfLayout {
         builder.useSVGDrawer(new BatikSVGDrawer());
         if (hyphenator != null) builder.useHyphenation(hyphenator);
         for (String family : FAMILIES) {
-            // Also for the diagrams (SVG); their text is drawn as outlines in these fonts.
+            // The diagrams' text is drawn as outlines in these fonts.
+            Set<FSFontUseCase> uses = SVG_FAMILIES.contains(family)
+                    ? EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.SVG) : EnumSet.of(FSFontUseCase.DOCUMENT);
             for (Face face : FACES) {
-                builder.useFont(fonts.resolve(face.file()).toFile(), family, face.weight(), face.style(), true, USES);
+                builder.useFont(fonts.resolve(face.file()).toFile(), family, face.weight(), face.style(), true, uses);
             }
         }
         builder.useExternalResourceAccessControl((uri, type) -> isInside(uri), ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
