@@ -105,6 +105,14 @@ public final class RenderCache {
         if (wasReused) reused++;
     }
 
+    /**
+     * Pages whose PDF sizes were filled in after baking, with how many bytes each grew: that change is
+     * made again on every build (also on a copied page), so it does not count as a rewrite.
+     */
+    public void resized(Map<String, Long> growth) {
+        growth.forEach((path, bytes) -> current.computeIfPresent(path, (p, o) -> new Output(o.key(), o.size() + bytes)));
+    }
+
     /** Pages that a later stage changed after baking (e.g. the search page): never copied next time. */
     public void markRewritten(Collection<String> outputPaths) {
         rewritten.addAll(outputPaths);

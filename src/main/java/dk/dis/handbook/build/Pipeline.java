@@ -208,6 +208,7 @@ public final class Pipeline {
             report.begin("pdf", "HTML → " + PdfStage.FOLDER + "/ (started after convert)");
             PdfStage.Result pdfs = pdfRendering.finish(staging);
             pdfs.warnings().forEach(report::warn);
+            if (renderCache != null) renderCache.resized(pdfs.resized());
             // The stage's cost is the conversions' own time, most of it alongside bake and index.
             report.endOverlapped("pdf", pdfs.files().size() + " PDFs, " + PdfStage.humanSize(pdfs.bytes())
                     + (cache == null ? "" : "; " + (pdfs.documents() - pdfs.reused()) + " of " + pdfs.documents()

@@ -46,7 +46,8 @@ public final class PdfStage {
     public static final String FOLDER = "pdf";
     static final String PREVIEW_MARK = "Forhåndsvisning med kladder – må ikke deles";
     private static final String SIZE_TOKEN = "@@pdf-size:";
-    private static final Pattern SIZE_PLACEHOLDER = Pattern.compile("@@pdf-size:([a-z0-9-]+\\.pdf)@@");
+    /** Where a page shows a PDF's size: a placeholder when baked, the size after the PDFs were written. */
+    private static final Pattern SIZE = Pattern.compile("(<span data-pdf-size=\"([a-z0-9-]+\\.pdf)\">)[^<]*(</span>)");
 
     /** One PDF: its file name, title and pages in reading order, grouped in parts. */
     public record Book(String fileName, String title, List<Part> parts) {
@@ -65,8 +66,10 @@ public final class PdfStage {
      * @param seconds   from the start of the layout until the build had every PDF
      * @param documents the PDFs planned
      * @param reused    those of them taken from an earlier build
+     * @param resized   the HTML pages whose PDF sizes were filled in, with how many bytes each grew
      */
-    public record Result(List<Written> files, long bytes, List<String> warnings, double seconds, int documents, int reused) {}
+    public record Result(List<Written> files, long bytes, List<String> warnings, double seconds, int documents, int reused,
+                         Map<String, Long> resized) {}
 
     private PdfCache cache;
 
@@ -116,8 +119,8 @@ public final class PdfStage {
     }
 
     /**
-     * What the templates get: for every section, the PDF its pages link to ({@code url}, {@code title}
-     * and {@code size}, a placeholder until the PDFs exist). The front page links to the whole handbook.
+     * What the templates get: for every section, the PDF its pages link to ({@code file}, {@code url},
+     * {@code title} and {@code size}, a placeholder until the PDFs exist). The front page links to the whole handbook.
      */
     public static Map<String, Map<String, String>> links(SiteMap site, HandbookConfig config) {
         Map<String, Map<String, String>> links = new HashMap<>();
@@ -126,6 +129,7 @@ public final class PdfStage {
             boolean own = hasOwnPdf(index, config) && section.readingOrder().stream().anyMatch(PdfStage::isPrintable);
             String file = own ? index.section() + ".pdf" : WHOLE;
             links.put(index.section(), Map.of(
+                    "file", file,
                     "url", "/" + FOLDER + "/" + file,
                     "title", own ? index.navTitle() : "hele håndbogen",
                     "size", SIZE_TOKEN + file + "@@"));
@@ -250,12 +254,13 @@ public final class PdfStage {
                 written.add(w);
                 total += w.bytes();
             }
-            fillSizes(siteDir, written);
+            Map<String, Long> resized = fillSizes(siteDir, written);
             if (cache != null) {
                 for (Map.Entry<String, byte[]> e : laidOut.entrySet()) cache.put(e.getKey(), e.getValue());
                 cache.prune();
             }
-            return new Result(List.copyOf(written), total, List.copyOf(new LinkedHashSet<>(warnings)), seconds, plan.size(), reused);
+            return new Result(List.copyOf(written), total, List.copyOf(new LinkedHashSet<>(warnings)), seconds, plan.size(),
+                    reused, Map.copyOf(resized));
         }
 
         /** Drops the layouts not begun and waits for those under way. */
@@ -314,25 +319,34 @@ public final class PdfStage {
         }
     }
 
-    /** Replaces the size placeholders of the PDF links in the site's HTML with the real sizes. */
-    private static void fillSizes(Path siteDir, List<Written> written) throws IOException {
+    /**
+     * Puts the PDFs' sizes into the site's HTML: in place of the placeholders of pages just baked, and
+     * over the earlier sizes of pages copied from the last build.
+     *
+     * @return the pages changed, by path under the site, with how many bytes each grew (or shrank)
+     */
+    private static Map<String, Long> fillSizes(Path siteDir, List<Written> written) throws IOException {
         Map<String, String> sizes = new HashMap<>();
         for (Written w : written) sizes.put(w.fileName(), humanSize(w.bytes()));
         List<Path> pages;
         try (Stream<Path> walk = Files.walk(siteDir)) {
             pages = walk.filter(p -> p.toString().endsWith(".html")).toList();
         }
+        Map<String, Long> resized = new HashMap<>();
         for (Path page : pages) {
             String html = Files.readString(page, StandardCharsets.UTF_8);
-            if (!html.contains(SIZE_TOKEN)) continue;
-            Matcher m = SIZE_PLACEHOLDER.matcher(html);
-            String filled = m.replaceAll(r -> {
-                String size = sizes.get(r.group(1));
-                if (size == null) throw new IllegalStateException(page + " links to " + r.group(1) + ", which was not built");
-                return Matcher.quoteReplacement(size);
+            if (!html.contains("data-pdf-size=")) continue;
+            String filled = SIZE.matcher(html).replaceAll(r -> {
+                String size = sizes.get(r.group(2));
+                if (size == null) throw new IllegalStateException(page + " links to " + r.group(2) + ", which was not built");
+                return Matcher.quoteReplacement(r.group(1) + size + r.group(3));
             });
+            if (filled.equals(html)) continue;
             dk.dis.handbook.content.SiteFiles.replace(page, filled);
+            long delta = filled.getBytes(StandardCharsets.UTF_8).length - (long) html.getBytes(StandardCharsets.UTF_8).length;
+            resized.put(siteDir.relativize(page).toString().replace('\\', '/'), delta);
         }
+        return resized;
     }
 
     /** A file size as Danish readers write it: 412 kB, 1,2 MB. */
