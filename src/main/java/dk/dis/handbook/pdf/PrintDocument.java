@@ -69,26 +69,34 @@ final class PrintDocument {
                 chapterMarks = bookmark(bookmarks, part.title(), part.id());
                 chapterLevel = 3;
             }
-            for (Page page : part.pages()) {
-                String id = pageId(page.slug());
-                Element chapter = body.appendElement("section").addClass("chapter").id(id);
-                chapter.appendElement("h" + chapterLevel).addClass("chapter-title").text(page.title());
-                if (page.summary() != null && !page.summary().isBlank()) chapter.appendElement("p").addClass("lead").text(page.summary());
-                Element pageEntry = entry(chapterList, id, page.title());
-                Element pageMark = bookmark(chapterMarks, page.title(), id);
-                Element content = chapter.appendElement("div").addClass("chapter-body");
-                content.html(page.bodyHtml());
-                prepare(content, id, chapterLevel - 1);
-                for (Page.Heading h : page.headings()) {
-                    String target = id + ID_SEPARATOR + h.id();
-                    if (content.getElementById(target) == null) continue;
-                    // The parts' contents go one level deeper: the whole handbook's would not fit on its pages.
-                    if (!whole) entry(pageEntry.children().is("ul") ? pageEntry.child(1) : pageEntry.appendElement("ul"), target, h.title());
-                    bookmark(pageMark, h.title(), target);
-                }
-            }
+            // The parts' contents go down to each page's sections; the whole handbook's would not fit on its pages.
+            for (Page page : part.pages()) appendChapter(body, page, chapterLevel, chapterList, chapterMarks, !whole);
         }
         return doc;
+    }
+
+    /** A page as a chapter, with its line in the contents and its bookmarks. */
+    private void appendChapter(Element body, Page page, int level, Element contents, Element marks, boolean sectionsInContents) {
+        String id = pageId(page.slug());
+        Element chapter = body.appendElement("section").addClass("chapter").id(id);
+        chapter.appendElement("h" + level).addClass("chapter-title").text(page.title());
+        if (page.summary() != null && !page.summary().isBlank()) chapter.appendElement("p").addClass("lead").text(page.summary());
+        Element content = chapter.appendElement("div").addClass("chapter-body");
+        content.html(page.bodyHtml());
+        prepare(content, id, level - 1);
+
+        Element entry = entry(contents, id, page.title());
+        Element mark = bookmark(marks, page.title(), id);
+        Element sections = null;
+        for (Page.Heading h : page.headings()) {
+            String target = id + ID_SEPARATOR + h.id();
+            if (content.getElementById(target) == null) continue;
+            if (sectionsInContents) {
+                if (sections == null) sections = entry.appendElement("ul");
+                entry(sections, target, h.title());
+            }
+            bookmark(mark, h.title(), target);
+        }
     }
 
     private void appendCover(Element body) {
