@@ -52,6 +52,7 @@ public final class Pipeline {
         // JRuby takes seconds to boot: start it first and do everything else meanwhile.
         try (AsciidocEngine engine = AsciidocEngine.startBooting(options.assetsDir().resolve("diagrams"),
                 ConvertStage.countPages(options.contentDir()))) {
+            if (options.pdf()) PdfStage.warmUp(options.assetsDir());
             return buildChanged(options, engine);
         }
     }

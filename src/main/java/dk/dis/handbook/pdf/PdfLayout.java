@@ -113,6 +113,36 @@ final class PdfLayout {
         return new PdfLayout(fonts, root.toAbsolutePath().normalize(), PatternHyphenator.forLanguage(language));
     }
 
+    /**
+     * Lays out a small throwaway document on a background thread, so that loading and compiling
+     * the layout's code (openhtmltopdf, Batik, PDFBox, the fonts and hyphenation patterns) happens
+     * while JRuby boots and the pages are converted, not when the PDFs are waited for. Does nothing
+     * when the fonts are broken: the pdf stage reports that.
+     */
+    static void warmUp(Path assetsDir) {
+        Thread thread = new Thread(() -> {
+            try {
+                PdfLayout layout = of(assetsDir, assetsDir, "da");
+                StringBuilder body = new StringBuilder("<section><h1>Opvarmning</h1><nav><ul><li><a href='#a'>Afsnit</a></li></ul></nav>");
+                try (var diagrams = Files.list(assetsDir.resolve("diagrams"))) {
+                    for (Path svg : diagrams.filter(f -> f.toString().endsWith(".svg")).sorted().limit(1).toList()) {
+                        body.append(Files.readString(svg));
+                    }
+                }
+                body.append("<h2 id='a'>Afsnit</h2><p>Innovationsarbejdet i kommunalbestyrelsen og organisationen.</p>")
+                        .append("<table><tr><th>Princip</th><td>Samskabelse</td></tr></table></section>");
+                Document html = org.jsoup.Jsoup.parse("<html lang='da'><head><title>Opvarmning</title><style>"
+                        + Files.readString(assetsDir.resolve(PrintStyle.FILE)) + "</style></head><body>" + body + "</body></html>");
+                layout.render(html, warning -> { });
+            } catch (IOException | ContentException | RuntimeException e) {
+                // Only a warm-up: the real layout reports problems.
+            }
+        }, "pdf-warm-up");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
+    }
+
     /** The PDF's bytes; the layout's warnings go to {@code warnings}. */
     byte[] render(Document html, Consumer<String> warnings) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);

@@ -118,6 +118,11 @@ public final class PdfStage {
                 && !page.bodyHtml().contains("id=\"" + SectionExtractor.SUBJECT_INDEX_MARK + "\"");
     }
 
+    /** Starts loading the layout's code in the background (see {@link PdfLayout#warmUp}). */
+    public static void warmUp(Path assetsDir) {
+        PdfLayout.warmUp(assetsDir);
+    }
+
     /**
      * What the templates get: for every section, the PDF its pages link to ({@code file}, {@code url},
      * {@code title} and {@code size}, a placeholder until the PDFs exist). The front page links to the whole handbook.
