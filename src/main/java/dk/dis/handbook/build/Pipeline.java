@@ -79,10 +79,6 @@ public final class Pipeline {
         }
     }
 
-    /**
-     * When nothing the last build read has changed and its output is intact, there is nothing to do:
-     * the outcome of that build, without starting Asciidoctor. Otherwise null.
-     */
     /** The cache of this build, opened once: opening it reads and hashes every input. */
     private BuildCache cacheFor(BuildOptions options) throws IOException {
         if (openedCache == null || !options.equals(openedFor)) {
@@ -92,6 +88,10 @@ public final class Pipeline {
         return openedCache;
     }
 
+    /**
+     * When nothing the last build read has changed and its output is intact, there is nothing to do:
+     * the outcome of that build, without starting Asciidoctor. Otherwise null.
+     */
     private Outcome upToDate(BuildOptions options) throws IOException {
         if (options.cacheDir() == null) return null;
         Path out = options.outDir().toAbsolutePath().normalize();

@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * PDFs laid out in earlier builds, one file per PDF, named by a hash of everything the layout
- * depends on: the composed HTML (the cover's date and the style sheet among it), the fonts, the
- * diagrams and logo, and the build's own code. An incremental build lays out again only the PDFs
+ * depends on: the composed HTML (the cover's date, the style sheet and the inline diagrams among
+ * it), the fonts, the logo, and the build's own code. An incremental build lays out again only the PDFs
  * whose hash changed, e.g. the one part whose page was edited and the whole handbook.
  */
 final class PdfCache {
@@ -26,7 +26,7 @@ final class PdfCache {
 
     /**
      * @param code   changes with the build's code (the layout library comes with it)
-     * @param inputs files besides the source that end up in the PDFs: fonts, diagrams, logo
+     * @param inputs files besides the source that end up in the PDFs: fonts, logo
      */
     PdfCache(Path folder, String code, List<Path> inputs) throws IOException {
         this.folder = folder;

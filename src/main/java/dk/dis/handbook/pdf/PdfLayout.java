@@ -42,7 +42,8 @@ import java.util.logging.Level;
 /**
  * Lays out one PDF from its HTML with openhtmltopdf: tagged (PDF/UA, so screen readers get
  * headings, lists, tables and reading order), the handbook's fonts embedded, the inline SVG
- * diagrams drawn as vector graphics with real text, and hyphenation in the handbook's language.
+ * diagrams drawn as vector graphics (their labels as outlines), and hyphenation in the handbook's
+ * language.
  * Nothing is fetched from the network: images are read from the handbook's folder only.
  */
 final class PdfLayout {

@@ -79,7 +79,8 @@ public final class PdfStage {
      * @param code changes with the build's own code
      */
     public PdfStage withCache(Path folder, String code, Path assetsDir, Path logo) throws IOException {
-        List<Path> inputs = new ArrayList<>(List.of(assetsDir.resolve(PdfLayout.FONTS), assetsDir.resolve("diagrams")));
+        // The diagrams and the style sheet are in the HTML itself, and so in each PDF's key.
+        List<Path> inputs = new ArrayList<>(List.of(assetsDir.resolve(PdfLayout.FONTS)));
         if (logo != null) inputs.add(logo);
         this.cache = new PdfCache(folder, code, inputs);
         return this;
@@ -161,22 +162,11 @@ public final class PdfStage {
     }
 
     /**
-     * Writes every PDF of {@link #plan} to {@code siteDir}/pdf/ and fills in the file sizes in the
-     * site's HTML pages: {@link #start} and {@link Rendering#finish} in one.
-     */
-    public Result run(SiteMap site, HandbookConfig config, Path assetsDir, Path root, Path siteDir, boolean preview)
-            throws IOException, ContentException {
-        try (Rendering rendering = start(site, config, assetsDir, root, preview)) {
-            return rendering.finish(siteDir);
-        }
-    }
-
-    /**
      * Starts laying out every PDF of {@link #plan} on background threads and returns at once, so the
      * PDFs are laid out while the site is baked and indexed. The PDFs stay in memory until
      * {@link Rendering#finish}.
      *
-     * @param root the handbook's folder: the only place images (diagrams, logo) are read from
+     * @param root the handbook's folder: the only place images (the logo) are read from
      */
     public Rendering start(SiteMap site, HandbookConfig config, Path assetsDir, Path root, boolean preview)
             throws IOException, ContentException {
