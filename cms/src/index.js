@@ -2,6 +2,7 @@
 
 const { errors } = require('@strapi/utils');
 const { createBuildHook } = require('./lib/build-hook');
+const { PAGE_LABELS, labelFields } = require('./lib/page-labels');
 
 const PAGE = 'api::page.page';
 
@@ -16,6 +17,7 @@ module.exports = {
   async bootstrap({ strapi }) {
     await ensureLocales(strapi);
     await lockPublicRole(strapi);
+    await labelFields(strapi, PAGE, PAGE_LABELS);
     watchForBuilds(strapi);
   },
 

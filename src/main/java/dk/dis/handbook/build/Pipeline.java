@@ -226,7 +226,8 @@ public final class Pipeline {
         List<String> secrets = new ArrayList<>();
         if (System.getenv("STRAPI_TOKEN") != null) secrets.add(System.getenv("STRAPI_TOKEN"));
         PublishStage.Result published = new PublishStage().run(new PublishStage.Request(staging, out,
-                config.baseUrlTrimmed(), options.preview(), site.pages(), sourceOf, converted.draftUrls(), secrets));
+                config.baseUrlTrimmed(), options.preview(), site.pages(), sourceOf, converted.draftUrls(), secrets,
+                config.accessibilityStatementUrl()));
         report.end("publish", published.internalLinks() + " internal links checked, "
                 + published.externalLinks() + " external listed, " + published.files() + " files");
 

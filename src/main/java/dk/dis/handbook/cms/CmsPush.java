@@ -99,7 +99,9 @@ public final class CmsPush {
         data.put("nextReview", page.nextReview());
         data.put("changeNote", page.changeNote());
         data.put("tags", page.tags());
-        data.put("extraHeader", page.extraHeader());
+        data.put("template", PageFields.cmsTemplate(page.template()));
+        data.put("worksheetSource", page.worksheetSource());
+        data.put("oldUrls", page.oldSlugs());
         data.put("body", page.body());
         ObjectNode root = client.mapper().createObjectNode();
         root.set("data", data);

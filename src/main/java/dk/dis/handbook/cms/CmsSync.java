@@ -102,16 +102,22 @@ public final class CmsSync {
         }
     }
 
+    /** The entry as an editor finds it in the admin: its title and language, then slug and id. */
     static String describe(JsonNode entry) {
+        String title = entry.path("title").asText("").strip().replaceAll("\\s+", " ");
+        if (title.length() > 60) title = title.substring(0, 60) + "…";
         String slug = entry.path("slug").asText("");
-        return "page " + (slug.isEmpty() ? "(no slug)" : "'" + slug + "'") + " (documentId " + entry.path("documentId").asText("?")
-                + ", locale " + entry.path("locale").asText("?") + ")";
+        if (slug.length() > 60) slug = slug.substring(0, 60) + "…";
+        return "page " + (title.isEmpty() ? "(no title)" : "'" + title + "'") + " (locale " + entry.path("locale").asText("?")
+                + ", slug " + (slug.isEmpty() ? "(none)" : "'" + slug + "'") + ", documentId " + entry.path("documentId").asText("?") + ")";
     }
 
     /** One CMS entry → a page, or null with the problems added (each naming the entry and field). */
     PageDocument toDocument(JsonNode entry, String status, List<String> problems, List<String> warnings) {
         String who = describe(entry);
         int before = problems.size();
+        checkLengths(entry, who, problems);
+        if (problems.size() > before) return null;
         String title = line(entry, "title", true, who, problems, warnings);
         String navTitle = line(entry, "navTitle", false, who, problems, warnings);
         String slug = name(entry, "slug", who, problems);
@@ -127,7 +133,16 @@ public final class CmsSync {
         String nextReview = date(entry, "nextReview", who, problems);
         String changeNote = line(entry, "changeNote", false, who, problems, warnings);
         String tags = line(entry, "tags", false, who, problems, warnings);
-        String extraHeader = extraHeader(entry, who, problems);
+        String template = template(entry, who, problems);
+        String worksheetSource = line(entry, "worksheetSource", false, who, problems, warnings);
+        if (worksheetSource != null) worksheetSource = sitePath("worksheetSource", worksheetSource, false, who, problems);
+        else if ("worksheet".equals(template)) {
+            problems.add(who + ": field 'worksheetSource' is empty; a worksheet needs the page whose questions it asks, "
+                    + "e.g. /trin-2/noeglespoergsmaal/. Fill it in and publish again.");
+        }
+        String oldUrls = oldUrls(entry, who, problems, warnings);
+        String locale = entry.path("locale").asText(CmsPush.DEFAULT_LOCALE);
+        String lang = CmsPush.DEFAULT_LOCALE.equals(locale) ? null : locale;
         JsonNode order = entry.path("sortOrder");
         if (!order.isIntegralNumber()) {
             problems.add(who + ": field 'sortOrder' is " + (order.isMissingNode() || order.isNull() ? "empty" : "'" + order.asText() + "'")
@@ -136,22 +151,48 @@ public final class CmsSync {
         String body = body(entry, who, problems, warnings);
         if (problems.size() > before) return null;
         return new PageDocument(title, type, status, date, slug, summary, section, order.asInt(), navTitle, owner,
-                reviewed, nextReview, changeNote, tags, extraHeader, body);
+                reviewed, nextReview, changeNote, tags, template, worksheetSource, oldUrls, lang, body);
     }
 
-    /** Further header lines (':jbake-template: worksheet'…): each must be one attribute line. */
-    private static String extraHeader(JsonNode entry, String who, List<String> problems) {
-        String value = text(entry, "extraHeader");
-        if (value == null || value.isBlank()) return null;
-        List<String> lines = value.strip().lines().map(String::strip).toList();
-        for (String l : lines) {
-            if (!l.matches(":jbake-[a-z-]+:( .*)?") || PageDocument.MODELLED.contains(l.substring(1, l.indexOf(':', 1)))) {
-                problems.add(who + ": field 'extraHeader' has the line '" + l + "'; each line must be one further header attribute "
-                        + "such as ':jbake-template: worksheet' (the other header fields have their own CMS fields).");
-                return null;
+    private static void checkLengths(JsonNode entry, String who, List<String> problems) {
+        PageFields.MAX_LENGTH.forEach((field, max) -> {
+            String value = text(entry, field);
+            if (value != null && value.length() > max) {
+                problems.add(who + ": field '" + field + "' is " + value.length() + " characters long; at most " + max
+                        + " are allowed. Shorten it" + ("body".equals(field) ? " or split the page in two" : "") + " and publish again.");
             }
+        });
+    }
+
+    private static String template(JsonNode entry, String who, List<String> problems) {
+        String value = text(entry, "template");
+        if (value == null || value.isBlank()) return null;
+        String header = PageFields.TEMPLATES.get(value);
+        if (header == null) {
+            problems.add(who + ": field 'template' is '" + value + "', must be one of " + new java.util.TreeSet<>(PageFields.TEMPLATES.keySet()) + ".");
+            return null;
         }
-        return String.join("\n", lines);
+        return header.isEmpty() ? null : header;
+    }
+
+    /** Old slugs or paths, comma-separated: each must be an address of this site (they become redirects). */
+    private static String oldUrls(JsonNode entry, String who, List<String> problems, List<String> warnings) {
+        String value = line(entry, "oldUrls", false, who, problems, warnings);
+        if (value == null) return null;
+        List<String> kept = new ArrayList<>();
+        for (String item : value.split(",")) {
+            String old = item.strip();
+            if (old.isEmpty()) continue;
+            if (sitePath("oldUrls", old, true, who, problems) != null) kept.add(old);
+        }
+        return kept.isEmpty() ? null : String.join(", ", kept);
+    }
+
+    private static String sitePath(String field, String value, boolean slugAllowed, String who, List<String> problems) {
+        String problem = dk.dis.handbook.content.SitePaths.problem(value, slugAllowed);
+        if (problem == null) return value;
+        problems.add(who + ": field '" + field + "' " + problem);
+        return null;
     }
 
     private static String text(JsonNode entry, String field) {

@@ -12,8 +12,13 @@ import java.util.regex.Pattern;
  * One page as content/ holds it: the JBake-style header fields and the Asciidoc body. Knows how
  * to read a hand-written file and how to write one in exactly the same shape (field order, one
  * blank line, one newline at the end), so a sync of unchanged content changes no byte.
- * Header attributes it does not model (e.g. jbake-template, jbake-oldslugs, jbake-lang) travel
- * as {@code extraHeader}, their lines in order, and are written after the modelled ones.
+ * Every header attribute is a field of its own; a file with an attribute the CMS does not hold
+ * cannot be pushed, so nothing travels as free-form header text.
+ *
+ * @param template        null for an ordinary page, else "worksheet" or "catalogue"
+ * @param worksheetSource for a worksheet, the path of the page whose questions it asks
+ * @param oldSlugs        old slugs or paths of a renamed page, comma-separated as in the header
+ * @param lang            the page's language when it is not the default one (pages under content/en/)
  */
 public record PageDocument(
         String title,
@@ -30,7 +35,10 @@ public record PageDocument(
         String nextReview,
         String changeNote,
         String tags,
-        String extraHeader,
+        String template,
+        String worksheetSource,
+        String oldSlugs,
+        String lang,
         String body) {
 
     public static final String FRONT_PAGE = "forside";
@@ -38,7 +46,9 @@ public record PageDocument(
     private static final Pattern ATTRIBUTE = Pattern.compile(":([a-z-]+):(?: (.*))?");
     static final List<String> MODELLED = List.of("jbake-type", "jbake-status", "jbake-date", "jbake-slug", "jbake-summary",
             "jbake-section", "jbake-order", "jbake-navtitle", "jbake-owner", "jbake-reviewed", "jbake-nextreview",
-            "jbake-changenote", "jbake-tags");
+            "jbake-changenote", "jbake-tags", "jbake-template", "jbake-worksheet-source", "jbake-oldslugs", "jbake-lang");
+    /** The page templates besides the ordinary page, as the header names them. */
+    public static final List<String> TEMPLATES = List.of("worksheet", "catalogue");
 
     /**
      * A top-level folder of content/ that holds another language (content/en/): its front page
@@ -87,7 +97,10 @@ public record PageDocument(
         attribute(s, "jbake-nextreview", nextReview);
         attribute(s, "jbake-changenote", changeNote);
         attribute(s, "jbake-tags", tags);
-        if (extraHeader != null && !extraHeader.isBlank()) s.append(extraHeader.strip()).append('\n');
+        attribute(s, "jbake-template", template);
+        attribute(s, "jbake-worksheet-source", worksheetSource);
+        attribute(s, "jbake-oldslugs", oldSlugs);
+        attribute(s, "jbake-lang", lang);
         s.append('\n');
         String text = body == null ? "" : body.strip();
         if (!text.isEmpty()) s.append(text).append('\n');
@@ -112,7 +125,6 @@ public record PageDocument(
             return null;
         }
         Map<String, String> attributes = new LinkedHashMap<>();
-        List<String> extra = new ArrayList<>();
         int i = 1;
         for (; i < lines.length && !lines[i].isEmpty(); i++) {
             var m = ATTRIBUTE.matcher(lines[i]);
@@ -120,8 +132,12 @@ public record PageDocument(
                 problems.add(file + ": line " + (i + 1) + " is neither a header attribute nor the blank line that ends the header.");
                 return null;
             }
+            if (!MODELLED.contains(m.group(1))) {
+                problems.add(file + ": line " + (i + 1) + " ':" + m.group(1) + ":' is not a field the CMS holds, so it would be lost. "
+                        + "Remove the line, or use one of " + MODELLED + " (see docs/content-format.md).");
+                return null;
+            }
             attributes.put(m.group(1), m.group(2) == null ? "" : m.group(2).strip());
-            if (!MODELLED.contains(m.group(1))) extra.add(lines[i].strip());
         }
         String body = i + 1 < lines.length ? String.join("\n", List.of(lines).subList(i + 1, lines.length)) : "";
         List<String> missing = new ArrayList<>();
@@ -131,6 +147,12 @@ public record PageDocument(
         }
         if (!missing.isEmpty()) {
             problems.add(file + ": missing header field(s) " + missing + ". See docs/content-format.md.");
+            return null;
+        }
+        String template = blankToNull(attributes.get("jbake-template"));
+        if ("page".equals(template)) template = null;
+        if (template != null && !TEMPLATES.contains(template)) {
+            problems.add(file + ": field 'jbake-template' is '" + template + "'; the CMS knows only page and " + TEMPLATES + ".");
             return null;
         }
         int order;
@@ -144,8 +166,9 @@ public record PageDocument(
                 attributes.get("jbake-date"), attributes.get("jbake-slug"), attributes.get("jbake-summary"),
                 attributes.get("jbake-section"), order, blankToNull(attributes.get("jbake-navtitle")),
                 attributes.get("jbake-owner"), attributes.get("jbake-reviewed"), attributes.get("jbake-nextreview"),
-                blankToNull(attributes.get("jbake-changenote")), blankToNull(attributes.get("jbake-tags")),
-                extra.isEmpty() ? null : String.join("\n", extra), body.strip());
+                blankToNull(attributes.get("jbake-changenote")), blankToNull(attributes.get("jbake-tags")), template,
+                blankToNull(attributes.get("jbake-worksheet-source")), blankToNull(attributes.get("jbake-oldslugs")),
+                blankToNull(attributes.get("jbake-lang")), body.strip());
     }
 
     private static String blankToNull(String s) {

@@ -104,6 +104,11 @@ public record HandbookConfig(
         if (!"https".equals(base.getScheme()) && !"http".equals(base.getScheme())) {
             throw new ConfigException(file + ": field baseUrl must be an absolute http(s) URL, was '" + baseUrl + "'.");
         }
+        // It becomes the target of the /was redirect: one https address, nothing that could split a rule.
+        if (!accessibilityStatementUrl.matches("https://[^\\s\"'<>]+")) {
+            throw new ConfigException(file + ": field accessibilityStatementUrl must be one https:// address (your statement on "
+                    + "was.digst.dk), was '" + accessibilityStatementUrl + "'.");
+        }
     }
 
     /**

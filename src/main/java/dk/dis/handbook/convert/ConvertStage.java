@@ -174,7 +174,7 @@ public final class ConvertStage {
         List<String> tags = header.tags();
         List<String> oldUrls = header.oldUrls(location);
         String template = header.oneOfOptional("jbake-template", Set.of("page", "worksheet", "catalogue"), "page");
-        String templateSource = header.text("jbake-worksheet-source", "worksheet".equals(template), "/trin-2/noeglespoergsmaal/");
+        String templateSource = header.sitePath("jbake-worksheet-source", "worksheet".equals(template), "/trin-2/noeglespoergsmaal/");
 
         String body;
         try {

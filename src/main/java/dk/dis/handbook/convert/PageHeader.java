@@ -1,6 +1,7 @@
 package dk.dis.handbook.convert;
 
 import dk.dis.handbook.content.ContentProblem;
+import dk.dis.handbook.content.SitePaths;
 import org.jsoup.parser.Parser;
 
 import java.nio.file.Path;
@@ -140,7 +141,10 @@ final class PageHeader {
         return location.section();
     }
 
-    /** Old slugs (same section) or old paths (/section/slug/) of a renamed page, as URLs. */
+    /**
+     * Old slugs (same section) or old paths (/section/slug/) of a renamed page, as URLs of this
+     * site. They become redirects, so anything else (a full URL, a wildcard, spaces) is refused.
+     */
     List<String> oldUrls(Location location) {
         String s = text("jbake-oldslugs", false, null);
         if (s == null) return List.of();
@@ -148,10 +152,11 @@ final class PageHeader {
         for (String entry : s.split(",")) {
             String old = entry.strip();
             if (old.isEmpty()) continue;
-            if (old.startsWith("/")) {
-                urls.add(old.endsWith("/") ? old : old + "/");
-            } else if (!SLUG.matcher(old).matches()) {
-                problems.add(new ContentProblem(file, "jbake-oldslugs", "has '" + old + "': use slugs (a-z, 0-9, '-') or paths starting with '/'.", null));
+            String problem = SitePaths.problem(old, true);
+            if (problem != null) {
+                problems.add(new ContentProblem(file, "jbake-oldslugs", problem, "Separate several old URLs with commas."));
+            } else if (old.startsWith("/")) {
+                urls.add(SitePaths.normalize(old));
             } else if (location.sectionIndex()) {
                 urls.add(location.prefix() + old + "/");
             } else {
@@ -159,6 +164,18 @@ final class PageHeader {
             }
         }
         return urls;
+    }
+
+    /** A path of this site that the page refers to, e.g. a worksheet's source page. */
+    String sitePath(String field, boolean required, String example) {
+        String s = text(field, required, example);
+        if (s == null) return null;
+        String problem = SitePaths.problem(s, false);
+        if (problem != null) {
+            problems.add(new ContentProblem(file, field, problem, null));
+            return null;
+        }
+        return SitePaths.normalize(s);
     }
 
     List<String> tags() {

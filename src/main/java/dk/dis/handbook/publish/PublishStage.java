@@ -26,11 +26,15 @@ public final class PublishStage {
 
     /** What the publish stage needs to know about the build. */
     public record Request(Path stagingDir, Path outDir, String siteOrigin, boolean preview, List<Page> pages,
-                          Map<String, String> sourceOf, List<String> draftUrls, List<String> secrets) {}
+                          Map<String, String> sourceOf, List<String> draftUrls, List<String> secrets,
+                          String accessibilityStatementUrl) {}
 
     public Result run(Request r) throws IOException, ContentException {
-        HostingRules.write(r.stagingDir(), r.preview(), r.pages());
         List<ContentProblem> problems = new ArrayList<>();
+        HostingRules rules = new HostingRules(r.preview(), r.pages(), r.accessibilityStatementUrl());
+        rules.checkOldUrls(r.stagingDir(), problems);
+        if (!problems.isEmpty()) throw new ContentException(problems);
+        rules.write(r.stagingDir());
         SiteScan scan = SiteScan.of(r.stagingDir(), r.sourceOf(), OutputGuard.guard(r.preview()));
         LinkChecker.Result links = new LinkChecker(r.stagingDir(), r.siteOrigin()).check(scan, r.sourceOf(), problems);
         OutputGuard.check(scan, r.preview(), r.draftUrls(), r.secrets(), r.sourceOf(), problems);

@@ -53,6 +53,34 @@ class BuildFailureTest {
     }
 
     @Test
+    void oldUrlsOutsideTheHandbookNeverReachTheRedirectsFile() throws Exception {
+        handbook.build();
+        String before = handbook.read("_redirects");
+        handbook.write("trin-1/detaljer.adoc", header("Detaljer", "trin-1", "detaljer",
+                ":jbake-oldslugs: /gammel https://evil.example/ 302, /*, :splat, /a?b=1, //evil.example/x, /../etc") + "Tekst.\n");
+        assertThatThrownBy(handbook::build)
+                .isInstanceOf(ContentException.class)
+                .hasMessageContaining("content/trin-1/detaljer.adoc: field 'jbake-oldslugs': has '/gammel https://evil.example/ 302', which is a full URL")
+                .hasMessageContaining("'/*', which is a wildcard")
+                .hasMessageContaining("':splat', which contains a placeholder")
+                .hasMessageContaining("'/a?b=1', which contains a query")
+                .hasMessageContaining("'//evil.example/x', which is a full URL")
+                .hasMessageContaining("'/../etc', which steps out of the folder");
+        assertThat(handbook.read("_redirects")).isEqualTo(before).doesNotContain("evil");
+    }
+
+    @Test
+    void anOldUrlMayNotTakeAnAddressTheSitePublishes() throws Exception {
+        for (String taken : new String[] {"/assets/", "/soeg/data", "/was", "/trin-1/detaljer/"}) {
+            handbook.write("trin-1/index.adoc", header("Politiske principper", "trin-1", "trin-1", ":jbake-oldslugs: " + taken)
+                    + "[[saet-retning]]\n== Sæt retning\n\nFokusér.\n");
+            assertThatThrownBy(handbook::build).as(taken)
+                    .isInstanceOf(ContentException.class)
+                    .hasMessageContaining("content/trin-1/index.adoc: field 'jbake-oldslugs': '" + (taken.endsWith("/") ? taken : taken + "/") + "'");
+        }
+    }
+
+    @Test
     void brokenLinkFailsNamingTheFileAndKeepsThePreviousSite() throws Exception {
         handbook.build();
         String before = handbook.read("trin-1/detaljer/index.html");

@@ -244,8 +244,8 @@ class CmsSyncFaultTest {
         entries.get(2).remove("reviewed");
         server.enqueue(page(entries));
         assertThat(failingSync())
-                .contains("page 'trin-1' (documentId doc-trin-1, locale da): field 'owner' is empty")
-                .contains("page 'detaljer' (documentId doc-detaljer, locale da): field 'reviewed' is empty");
+                .contains("page 'Titel trin-1' (locale da, slug 'trin-1', documentId doc-trin-1): field 'owner' is empty")
+                .contains("page 'Titel detaljer' (locale da, slug 'detaljer', documentId doc-detaljer): field 'reviewed' is empty");
     }
 
     @Test
@@ -261,7 +261,34 @@ class CmsSyncFaultTest {
         List<ObjectNode> entries = new ArrayList<>(FakeStrapi.minimalSite());
         entries.get(2).put("body", "Tekst.\n\n++++\n<script>alert(1)</script>\n++++\n");
         server.enqueue(page(entries));
-        assertThat(failingSync()).contains("page 'detaljer'").contains("raw passthrough block");
+        assertThat(failingSync()).contains("page 'Titel detaljer'").contains("raw passthrough block");
+    }
+
+    @Test
+    void oldUrlsThatLeaveTheSiteAreRefusedNamingTheEntryAndField() throws Exception {
+        List<ObjectNode> entries = new ArrayList<>(FakeStrapi.minimalSite());
+        entries.get(2).put("oldUrls", "/gammel https://evil.example/ 302, /*");
+        server.enqueue(page(entries));
+        assertThat(failingSync()).contains("page 'Titel detaljer' (locale da", "field 'oldUrls'", "is a full URL", "is a wildcard");
+        assertThat(content.resolve("trin-1/detaljer.adoc")).doesNotExist();
+    }
+
+    @Test
+    void templateMustBeKnownAndAWorksheetNeedsItsSource() throws Exception {
+        List<ObjectNode> entries = new ArrayList<>(FakeStrapi.minimalSite());
+        entries.get(1).put("template", "raw-html");
+        entries.get(2).put("template", "arbejdsark");
+        server.enqueue(page(entries));
+        assertThat(failingSync()).contains("field 'template' is 'raw-html'", "field 'worksheetSource' is empty");
+    }
+
+    @Test
+    void overlongFieldsAreRefusedWithTheirLimit() throws Exception {
+        List<ObjectNode> entries = new ArrayList<>(FakeStrapi.minimalSite());
+        entries.get(2).put("summary", "x".repeat(401));
+        entries.get(1).put("body", "y".repeat(PageFields.MAX_LENGTH.get("body") + 1));
+        server.enqueue(page(entries));
+        assertThat(failingSync()).contains("field 'summary' is 401 characters long; at most 400", "field 'body' is 200001 characters long");
     }
 
     @Test
@@ -274,7 +301,7 @@ class CmsSyncFaultTest {
         server.enqueue(page(entries));
         CmsSync.Result result = sync(false);
         assertThat(result.warnings()).anySatisfy(w -> assertThat(w)
-                .contains("page 'detaljer'").contains("unknown Blocks node type 'mystery-widget'"));
+                .contains("page 'Titel detaljer'").contains("unknown Blocks node type 'mystery-widget'"));
         assertThat(Files.readString(content.resolve("trin-1/detaljer.adoc")))
                 .endsWith("\nFørste afsnit.\n\nTeksten bevares\n");
     }

@@ -39,7 +39,7 @@ class PageDocumentTest {
     @Test
     void optionalFieldsAppearInTheirPlaceOnlyWhenSet() {
         PageDocument page = new PageDocument("Møder", "post", "draft", "2017-12-12", "m1", "Resumé.", "moeder", 10, null,
-                "Udvalget", "2026-11-24", "2027-11-24", "Rettet dato, 2026", "a, b", null, "Tekst.\n\n\n");
+                "Udvalget", "2026-11-24", "2027-11-24", "Rettet dato, 2026", "a, b", null, null, null, null, "Tekst.\n\n\n");
         assertThat(page.toAsciidoc()).isEqualTo("""
                 = Møder
                 :jbake-type: post
@@ -71,7 +71,7 @@ class PageDocumentTest {
     }
 
     @Test
-    void headerAttributesItDoesNotModelRoundTripAfterTheModelledOnes() {
+    void templateWorksheetSourceOldUrlsAndLanguageAreFieldsOfTheirOwn() {
         String file = """
                 = Arbejdsark
                 :jbake-type: page
@@ -87,13 +87,32 @@ class PageDocumentTest {
                 :jbake-tags: a, b
                 :jbake-template: worksheet
                 :jbake-worksheet-source: /trin-2/noeglespoergsmaal/
+                :jbake-oldslugs: gammelt-ark, /trin-9/ark/
+                :jbake-lang: en
 
                 Tekst.
                 """;
         java.util.List<String> problems = new java.util.ArrayList<>();
         PageDocument page = PageDocument.parse(java.nio.file.Path.of("trin-2/arbejdsark.adoc"), file, problems);
         assertThat(problems).isEmpty();
-        assertThat(page.extraHeader()).isEqualTo(":jbake-template: worksheet\n:jbake-worksheet-source: /trin-2/noeglespoergsmaal/");
+        assertThat(page.template()).isEqualTo("worksheet");
+        assertThat(page.worksheetSource()).isEqualTo("/trin-2/noeglespoergsmaal/");
+        assertThat(page.oldSlugs()).isEqualTo("gammelt-ark, /trin-9/ark/");
+        assertThat(page.lang()).isEqualTo("en");
         assertThat(page.toAsciidoc()).isEqualTo(file);
+    }
+
+    @Test
+    void aHeaderLineTheCmsCannotHoldStopsThePushNamingTheFileAndLine() {
+        List<String> problems = new ArrayList<>();
+        String file = "= X\n:jbake-type: page\n:jbake-redirect: https://evil.example/\n\nTekst.\n";
+        assertThat(PageDocument.parse(Path.of("trin-1/x.adoc"), file, problems)).isNull();
+        assertThat(problems).singleElement().asString()
+                .contains("content/trin-1/x.adoc", "line 3", "jbake-redirect", "not a field the CMS holds");
+
+        problems.clear();
+        String unknownTemplate = dk.dis.handbook.support.TestHandbook.header("X", "trin-1", "x", ":jbake-template: raw") + "Tekst.\n";
+        assertThat(PageDocument.parse(Path.of("trin-1/x.adoc"), unknownTemplate, problems)).isNull();
+        assertThat(problems).singleElement().asString().contains("content/trin-1/x.adoc", "jbake-template", "'raw'");
     }
 }

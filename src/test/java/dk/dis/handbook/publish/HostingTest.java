@@ -53,6 +53,10 @@ class HostingTest {
             assertThat(old.statusCode()).isEqualTo(301);
             assertThat(old.headers().firstValue("Location")).contains("/trin-1/detaljer/");
             assertThat(get(server, "/trin-9/endnu-aeldre/").headers().firstValue("Location")).contains("/trin-1/detaljer/");
+            // The accessibility statement's short address (Webtilgængelighedsloven) goes to the configured statement.
+            HttpResponse<String> was = get(server, "/was");
+            assertThat(was.statusCode()).isEqualTo(302);
+            assertThat(was.headers().firstValue("Location")).contains("https://www.was.digst.dk/");
 
             HttpResponse<String> missing = get(server, "/findes/ikke/");
             assertThat(missing.statusCode()).isEqualTo(404);

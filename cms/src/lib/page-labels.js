@@ -1,0 +1,55 @@
+'use strict';
+
+// Danish labels and help texts for the page fields, as committee secretaries see them in the
+// admin. The API names stay English; only what the editor reads is set here.
+const PAGE_LABELS = {
+  title: { label: 'Titel', description: 'Sidens overskrift. Højst 150 tegn.' },
+  navTitle: { label: 'Kort titel i menuen', description: 'Vises i navigationen, hvis titlen er lang. Højst 60 tegn.' },
+  slug: { label: 'Adresse (slug)', description: 'Sidens sidste del af adressen: små bogstaver a-z, 0-9 og bindestreg, fx netvaerk.' },
+  section: { label: 'Afsnit', description: 'Det afsnit, siden hører til, fx trin-1 eller idekatalog.' },
+  sortOrder: { label: 'Rækkefølge', description: 'Sider sorteres efter dette tal inden for afsnittet: 10, 20, 30 …' },
+  pageType: { label: 'Sidetype', description: 'page for en almindelig side, post for et mødereferat.' },
+  date: { label: 'Dato', description: 'Sidens dato, fx mødets dato.' },
+  summary: { label: 'Resumé', description: 'Én sætning om, hvad siden handler om. Vises i søgning og oversigter. Højst 400 tegn.' },
+  owner: { label: 'Ansvarlig', description: 'Hvem der står for siden, fx Opgaveudvalg om Innovation.' },
+  reviewed: { label: 'Senest gennemgået', description: 'Datoen, hvor indholdet sidst blev gennemgået.' },
+  nextReview: { label: 'Næste gennemgang', description: 'Datoen, hvor indholdet skal gennemgås igen. Skal ligge efter Senest gennemgået.' },
+  changeNote: { label: 'Ændringsnote', description: 'Kort note, når siden er ændret væsentligt. Højst 1.000 tegn.' },
+  tags: { label: 'Emneord', description: 'Emneord adskilt af komma. Bruges i emneindekset og søgningen.' },
+  template: { label: 'Sideskabelon', description: 'standard for en almindelig side; arbejdsark eller idekatalog for de to særlige sider.' },
+  worksheetSource: {
+    label: 'Arbejdsarkets spørgsmål fra',
+    description: 'Kun for arbejdsark: adressen på siden med spørgsmålene, fx /trin-2/noeglespoergsmaal/.',
+  },
+  oldUrls: {
+    label: 'Tidligere adresser',
+    description:
+      'Hvis siden har skiftet adresse: de gamle adresser, adskilt af komma (fx gammel-side eller /trin-1/gammel-side/). '
+      + 'Kun adresser i håndbogen; de sendes videre til siden.',
+  },
+  body: { label: 'Brødtekst', description: 'Sidens tekst. Højst 200.000 tegn.' },
+  bodyBlocks: { label: 'Tekstblokke', description: 'Tekst skrevet med editorens knapper; vises efter brødteksten.' },
+};
+
+/** Writes the labels into the Content Manager's view settings of the page type. */
+async function labelFields(strapi, uid, labels) {
+  const service = strapi.plugin('content-manager').service('content-types');
+  const contentType = strapi.contentType(uid);
+  const configuration = await service.findConfiguration(contentType);
+  const metadatas = { ...configuration.metadatas };
+  for (const [field, { label, description }] of Object.entries(labels)) {
+    if (!metadatas[field]) continue;
+    metadatas[field] = {
+      ...metadatas[field],
+      edit: { ...metadatas[field].edit, label, description },
+      list: { ...metadatas[field].list, label },
+    };
+  }
+  await service.updateConfiguration(contentType, {
+    settings: configuration.settings,
+    layouts: configuration.layouts,
+    metadatas,
+  });
+}
+
+module.exports = { PAGE_LABELS, labelFields };
