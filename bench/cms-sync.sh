@@ -38,9 +38,9 @@ done
 printf 'strapi up in %.1f s\n' "$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { print e - s }')"
 
 export STRAPI_URL="http://127.0.0.1:$PORT"
-STRAPI_TOKEN=$(cd cms && node scripts/create-token.js bench-push full-access) java -jar target/handbook.jar cms-push | tail -1
+STRAPI_TOKEN=$(cd cms && node scripts/create-token.js bench-push seed) java -jar target/handbook.jar cms-push | tail -1
 export STRAPI_TOKEN
-STRAPI_TOKEN=$(cd cms && node scripts/create-token.js bench-sync read-only)
+STRAPI_TOKEN=$(cd cms && node scripts/create-token.js bench-sync build)
 
 times=()
 for i in $(seq "$runs"); do

@@ -1,15 +1,27 @@
 'use strict';
 
-// `npm run token:create -- NAME read-only|full-access [DAYS]`
-// Creates an API token without the admin panel and prints only the token on stdout.
+// `npm run token:create -- NAME build|seed [DAYS]`
+// Creates an API token without the admin panel and prints only the token on stdout. Each kind
+// is a custom token with the fewest permissions its job needs, never Strapi's read-only
+// (every content type) or full-access (also delete) tokens.
 const { APP_DIR, requireSecrets } = require('./env');
 
-const [name, type = 'read-only', days] = process.argv.slice(2);
-const TYPES = ['read-only', 'full-access'];
-if (!name || !TYPES.includes(type)) {
-  console.error('Usage: npm run token:create -- NAME read-only|full-access [DAYS]');
-  console.error('  read-only   for the site build (sync)');
-  console.error('  full-access for cms-push (seeding a new CMS)');
+const PAGE = 'api::page.page';
+const KINDS = {
+  build: {
+    what: 'for sync and the site build: reads pages, drafts included; cannot write',
+    permissions: [`${PAGE}.find`, `${PAGE}.findOne`],
+  },
+  seed: {
+    what: 'for cms-push (seeding a new CMS): reads, creates and updates pages; cannot delete',
+    permissions: [`${PAGE}.find`, `${PAGE}.findOne`, `${PAGE}.create`, `${PAGE}.update`],
+  },
+};
+
+const [name, kind = 'build', days] = process.argv.slice(2);
+if (!name || !KINDS[kind]) {
+  console.error('Usage: npm run token:create -- NAME build|seed [DAYS]');
+  for (const [k, { what }] of Object.entries(KINDS)) console.error(`  ${k.padEnd(6)}${what}`);
   process.exit(2);
 }
 const LIFESPANS = { 7: 7, 30: 30, 90: 90 };
@@ -33,8 +45,9 @@ async function main() {
     }
     const created = await tokens.create({
       name,
-      type,
-      description: `Created with npm run token:create (${type})`,
+      type: 'custom',
+      permissions: KINDS[kind].permissions,
+      description: `Created with npm run token:create (${kind}: ${KINDS[kind].what})`,
       lifespan: days ? Number(days) * 24 * 60 * 60 * 1000 : null,
     });
     process.stdout.write(created.accessKey + '\n');

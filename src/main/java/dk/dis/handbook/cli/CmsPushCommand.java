@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "cms-push", mixinStandardHelpOptions = true,
         description = {"Seeds a CMS (Strapi) from content/: creates or updates one page entry per file.",
-                "Running it again changes nothing. Reads STRAPI_URL and STRAPI_TOKEN (a full-access API token)."})
+                "Running it again changes nothing. Reads STRAPI_URL and STRAPI_TOKEN (a seed token: may create and update pages)."})
 final class CmsPushCommand implements Callable<Integer> {
 
     @Option(names = "--content", description = "Content folder to send (default: content).")

@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "sync", mixinStandardHelpOptions = true,
         description = {"Pulls the handbook from the CMS (Strapi) into content/ as Asciidoc.",
-                "Reads STRAPI_URL and STRAPI_TOKEN (a read-only API token) from the environment."})
+                "Reads STRAPI_URL and STRAPI_TOKEN (a build token: may only read pages) from the environment."})
 final class SyncCommand implements Callable<Integer> {
 
     @Option(names = "--out", description = "Folder to write (default: content). Replaced only when the sync succeeds.")

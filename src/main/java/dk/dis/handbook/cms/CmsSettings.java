@@ -31,7 +31,7 @@ public record CmsSettings(URI baseUrl, String token, Duration timeout, int maxRe
         String token = env.get(TOKEN_VARIABLE);
         if (token == null || token.isBlank()) {
             throw new CmsException(TOKEN_VARIABLE + " is not set. Create an API token with "
-                    + "`cd cms && npm run token:create -- build read-only` and set " + TOKEN_VARIABLE + " to it.");
+                    + "`cd cms && npm run token:create -- site-build build` and set " + TOKEN_VARIABLE + " to it.");
         }
         URI uri;
         try {

@@ -1,6 +1,7 @@
 package dk.dis.handbook.cms;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.dis.handbook.content.UnsafeMarkup;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -29,16 +29,6 @@ public final class CmsSync {
 
     /** What a sync wrote. */
     public record Result(int pages, int drafts, List<String> warnings, Path out, int requests) {}
-
-    /** Asciidoc the build must never receive from the CMS: raw HTML, file access, remote images, script links. */
-    private static final Map<String, Pattern> FORBIDDEN = Map.of(
-            "a raw passthrough block (++++)", Pattern.compile("(?m)^\\+{4,}\\s*$"),
-            "a pass: macro", Pattern.compile("pass:[a-z,]*\\["),
-            "an inline passthrough (+++)", Pattern.compile("\\+\\+\\+"),
-            "a $$ passthrough", Pattern.compile("\\$\\$"),
-            "an include:: directive", Pattern.compile("(?m)^\\s*include::"),
-            "a remote image", Pattern.compile("image::?\\s*(?i:https?:|//)"),
-            "a javascript: link", Pattern.compile("(?i)javascript:"));
 
     private final StrapiClient client;
     private final Consumer<String> progress;
@@ -206,9 +196,19 @@ public final class CmsSync {
             if (required) problems.add(who + ": field '" + field + "' is empty. Fill it in and publish again.");
             return null;
         }
+        // One header line each: a line break could otherwise start a header field of its own.
         String folded = s.strip().replaceAll("\\s*\\R\\s*", " ");
         if (!folded.equals(s.strip())) warnings.add(who + ": field '" + field + "' had line breaks; they became spaces.");
+        refuseUnsafe(field, folded, who, problems);
         return folded;
+    }
+
+    /** The same unsafe-markup rules the convert stage applies to files, here naming the entry and field. */
+    private static void refuseUnsafe(String field, String text, String who, List<String> problems) {
+        for (String what : UnsafeMarkup.find(text)) {
+            problems.add(who + ": field '" + field + "' contains " + what + ", which the handbook does not allow from the CMS. "
+                    + "Remove it (see docs/content-format.md) and publish again.");
+        }
     }
 
     private static String name(JsonNode entry, String field, String who, List<String> problems) {
@@ -246,12 +246,7 @@ public final class CmsSync {
             String converted = new BlocksToAsciidoc(who + ", field 'bodyBlocks'", warnings::add).convert(blocks);
             asciidoc = asciidoc.isEmpty() ? converted : asciidoc + "\n\n" + converted;
         }
-        for (Map.Entry<String, Pattern> rule : new TreeMap<>(FORBIDDEN).entrySet()) {
-            if (rule.getValue().matcher(asciidoc).find()) {
-                problems.add(who + ": field 'body' contains " + rule.getKey() + ", which the handbook does not allow from the CMS. "
-                        + "Remove it (see docs/content-format.md) and publish again.");
-            }
-        }
+        refuseUnsafe("body", asciidoc, who, problems);
         return asciidoc;
     }
 

@@ -154,13 +154,13 @@ public final class StrapiClient {
         int code = reply.code();
         if (code == 401) {
             return "The CMS refused the API token in " + CmsSettings.TOKEN_VARIABLE + " (HTTP 401 on " + what + "): it is wrong, "
-                    + "expired or revoked. Create a new one with `cd cms && npm run token:create -- NAME read-only`.";
+                    + "expired or revoked. Create a new one with `cd cms && npm run token:create -- site-build build`.";
         }
         if (code == 403) {
             boolean write = !what.startsWith("GET");
             return "The API token in " + CmsSettings.TOKEN_VARIABLE + " has no permission for " + what + " (HTTP 403). "
-                    + (write ? "cms-push needs a full-access token (`npm run token:create -- NAME full-access`)."
-                             : "Use a read-only or full-access token, or give a custom token the find permission on this content type.");
+                    + (write ? "Only cms-push writes, with a seed token (`npm run token:create -- NAME seed`); the build's token may only read."
+                             : "Use a build token (`npm run token:create -- NAME build`), which may read the pages.");
         }
         if (code == 404) {
             return "The CMS has no " + what + " (HTTP 404). Is " + CmsSettings.URL_VARIABLE + " the handbook's Strapi (cms/), "

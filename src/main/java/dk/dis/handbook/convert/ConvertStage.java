@@ -3,6 +3,7 @@ package dk.dis.handbook.convert;
 import dk.dis.handbook.content.ContentException;
 import dk.dis.handbook.content.ContentHash;
 import dk.dis.handbook.content.ContentProblem;
+import dk.dis.handbook.content.UnsafeMarkup;
 import dk.dis.handbook.content.Page;
 import org.asciidoctor.ast.Document;
 import org.asciidoctor.ast.Section;
@@ -135,7 +136,7 @@ public final class ConvertStage {
             return null;
         }
         int before = problems.size();
-        UnsafeMarkupScanner.scan(name, source, problems);
+        UnsafeMarkup.scan(name, source, problems);
         if (problems.size() > before) return null;
         Document doc;
         try {

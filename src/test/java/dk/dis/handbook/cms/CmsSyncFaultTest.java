@@ -175,7 +175,7 @@ class CmsSyncFaultTest {
     @Test
     void forbiddenIsNotRetriedAndNamesThePermission() throws Exception {
         server.enqueue(json(403, "{\"error\":{\"status\":403,\"name\":\"ForbiddenError\",\"message\":\"Forbidden\"}}"));
-        assertThat(failingSync()).contains("STRAPI_TOKEN").contains("no permission for GET /api/pages").contains("find permission");
+        assertThat(failingSync()).contains("STRAPI_TOKEN").contains("no permission for GET /api/pages").contains("build token");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
@@ -261,7 +261,7 @@ class CmsSyncFaultTest {
         List<ObjectNode> entries = new ArrayList<>(FakeStrapi.minimalSite());
         entries.get(2).put("body", "Tekst.\n\n++++\n<script>alert(1)</script>\n++++\n");
         server.enqueue(page(entries));
-        assertThat(failingSync()).contains("page 'Titel detaljer'").contains("raw passthrough block");
+        assertThat(failingSync()).contains("page 'Titel detaljer'").contains("raw HTML passthrough block");
     }
 
     @Test

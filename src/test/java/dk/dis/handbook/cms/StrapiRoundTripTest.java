@@ -47,8 +47,8 @@ class StrapiRoundTripTest {
         buildHook.start(InetAddress.getLoopbackAddress(), 0);
         strapi = LocalStrapi.start(dir, Map.of("BUILD_HOOK_URL", buildHook.url("/build_hooks/abc").toString(),
                 "BUILD_HOOK_DEBOUNCE_MS", "1500"));
-        fullAccess = strapi.createToken("cms-push", "full-access");
-        readOnly = strapi.createToken("build", "read-only");
+        fullAccess = strapi.createToken("cms-push", "seed");
+        readOnly = strapi.createToken("build", "build");
     }
 
     @AfterAll
@@ -87,7 +87,7 @@ class StrapiRoundTripTest {
         // A read-only token cannot write.
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() ->
                 client(readOnly).send("POST", PageEntries.PATH, Map.of(), FakeStrapi.JSON.readTree("{\"data\":{}}"))))
-                .isInstanceOf(CmsException.class).hasMessageContaining("HTTP 403").hasMessageContaining("full-access");
+                .isInstanceOf(CmsException.class).hasMessageContaining("HTTP 403").hasMessageContaining("seed token");
 
         // Strapi itself refuses a second page with a slug in use.
         ObjectNode duplicate = FakeStrapi.JSON.createObjectNode();
