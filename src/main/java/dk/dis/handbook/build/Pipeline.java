@@ -112,6 +112,7 @@ public final class Pipeline {
     public static SiteMap publishedSite(AsciidocEngine engine, HandbookConfig config, Path contentDir)
             throws IOException, ContentException {
         ConvertStage.Result converted = new ConvertStage(engine, new HtmlSanitizer(config.baseUrlTrimmed()))
+                .withAttributes(config.contentAttributes())
                 .run(contentDir, false, config.locales());
         List<ContentProblem> problems = new ArrayList<>();
         SiteMap site = SiteMap.of(converted.pages(), config.locales(), problems);
@@ -138,7 +139,8 @@ public final class Pipeline {
         }
 
         report.begin("convert", "Asciidoc → HTML from " + options.contentDir());
-        ConvertStage convert = new ConvertStage(engine, new HtmlSanitizer(config.baseUrlTrimmed())).withCache(convertCache);
+        ConvertStage convert = new ConvertStage(engine, new HtmlSanitizer(config.baseUrlTrimmed()))
+                .withAttributes(config.contentAttributes()).withCache(convertCache);
         ConvertStage.Result converted = convert.run(options.contentDir(), options.preview(), config.locales());
         converted.warnings().forEach(report::warn);
         report.end("convert", converted.pages().size() + " pages, " + converted.draftsSkipped() + " drafts left out"
@@ -247,7 +249,8 @@ public final class Pipeline {
     /** Conversion depends on the code, the base URL (links), the languages, drafts and the diagrams. */
     private static String convertSettings(BuildCache cache, HandbookConfig config, BuildOptions options) throws IOException {
         StringBuilder key = new StringBuilder(cache.code()).append(' ').append(config.baseUrlTrimmed())
-                .append(' ').append(config.locales()).append(' ').append(options.preview());
+                .append(' ').append(config.locales()).append(' ').append(options.preview())
+                .append(' ').append(config.contentAttributes());
         Path diagrams = options.assetsDir().resolve("diagrams");
         if (Files.isDirectory(diagrams)) {
             try (var walk = Files.walk(diagrams)) {

@@ -10,7 +10,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The one config file of a municipality (handbook.yml): everything site-wide that is not content. */
 @JsonIgnoreProperties(ignoreUnknown = false)
@@ -48,6 +50,22 @@ public record HandbookConfig(
         private static String or(String value, String fallback) {
             return value == null || value.isBlank() ? fallback : value.strip();
         }
+    }
+
+    /**
+     * The publisher's settings as Asciidoc attributes, so content can name them instead of repeating them
+     * (e.g. {@code link:{handbook-licence-url}[{handbook-licence-name}]} on the about page).
+     */
+    public Map<String, Object> contentAttributes() {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("handbook-name", name);
+        a.put("handbook-municipality", municipality);
+        a.put("handbook-contact-name", contact == null ? "" : contact.name());
+        a.put("handbook-contact-url", contact == null || contact.url() == null ? "" : contact.url());
+        a.put("handbook-accessibility-url", accessibilityStatementUrl == null ? "" : accessibilityStatementUrl);
+        a.put("handbook-licence-name", licence == null ? "" : licence.name());
+        a.put("handbook-licence-url", licence == null ? "" : licence.url());
+        return a;
     }
 
     /** Optional fields get their defaults; relative paths (logo) resolve against the config's folder. */

@@ -38,6 +38,7 @@ public final class ConvertStage {
     private final AsciidocEngine engine;
     private final HtmlSanitizer sanitizer;
     private ConvertCache cache;
+    private Map<String, Object> attributes = Map.of();
 
     public ConvertStage(AsciidocEngine engine, HtmlSanitizer sanitizer) {
         this.engine = engine;
@@ -55,6 +56,12 @@ public final class ConvertStage {
     /** Reuses the cached conversion of every file whose text is unchanged, and records the rest. */
     public ConvertStage withCache(ConvertCache cache) {
         this.cache = cache;
+        return this;
+    }
+
+    /** Asciidoc attributes every page can refer to (the publisher's settings from handbook.yml). */
+    public ConvertStage withAttributes(Map<String, Object> attributes) {
+        this.attributes = Map.copyOf(attributes);
         return this;
     }
 
@@ -141,7 +148,10 @@ public final class ConvertStage {
         Document doc;
         try {
             engine.drainMessages();
-            doc = engine.load(source, Map.of("docname", relative.toString(), "lang", location.locale()));
+            Map<String, Object> pageAttributes = new HashMap<>(attributes);
+            pageAttributes.put("docname", relative.toString());
+            pageAttributes.put("lang", location.locale());
+            doc = engine.load(source, pageAttributes);
         } catch (RuntimeException e) {
             problems.add(new ContentProblem(name, null, "could not be parsed: " + firstLine(e), "Check the Asciidoc syntax."));
             return null;
