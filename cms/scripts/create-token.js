@@ -7,14 +7,15 @@
 const { APP_DIR, requireSecrets } = require('./env');
 
 const PAGE = 'api::page.page';
+const SYNONYMS = 'api::search-synonym.search-synonym';
 const KINDS = {
   build: {
-    what: 'for sync and the site build: reads pages, drafts included; cannot write',
-    permissions: [`${PAGE}.find`, `${PAGE}.findOne`],
+    what: 'for sync and the site build: reads pages and the synonym list, drafts included; cannot write',
+    permissions: [`${PAGE}.find`, `${PAGE}.findOne`, `${SYNONYMS}.find`],
   },
   seed: {
-    what: 'for cms-push (seeding a new CMS): reads, creates and updates pages; cannot delete',
-    permissions: [`${PAGE}.find`, `${PAGE}.findOne`, `${PAGE}.create`, `${PAGE}.update`],
+    what: 'for cms-push (seeding a new CMS): reads, creates and updates pages and the synonym list; cannot delete',
+    permissions: [`${PAGE}.find`, `${PAGE}.findOne`, `${PAGE}.create`, `${PAGE}.update`, `${SYNONYMS}.find`, `${SYNONYMS}.update`],
   },
 };
 

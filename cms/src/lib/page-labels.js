@@ -28,7 +28,6 @@ const PAGE_LABELS = {
       + 'Kun adresser i håndbogen; de sendes videre til siden.',
   },
   body: { label: 'Brødtekst', description: 'Sidens tekst. Højst 200.000 tegn.' },
-  bodyBlocks: { label: 'Tekstblokke', description: 'Tekst skrevet med editorens knapper; vises efter brødteksten.' },
 };
 
 /** Writes the labels into the Content Manager's view settings of the page type. */
@@ -52,4 +51,13 @@ async function labelFields(strapi, uid, labels) {
   });
 }
 
-module.exports = { PAGE_LABELS, labelFields };
+const SYNONYM_LABELS = {
+  lines: {
+    label: 'Synonymer',
+    description:
+      'Én gruppe ord, der betyder det samme, pr. linje, adskilt af komma (fx borger, borgere, indbygger). '
+      + 'En søgning på ét af ordene finder også de andre. Linjer, der begynder med #, er noter.',
+  },
+};
+
+module.exports = { PAGE_LABELS, SYNONYM_LABELS, labelFields };

@@ -5,6 +5,8 @@ import dk.dis.handbook.build.Pipeline;
 import dk.dis.handbook.build.StageReport;
 import dk.dis.handbook.cms.CmsException;
 import dk.dis.handbook.cms.CmsSettings;
+import dk.dis.handbook.cms.CmsSync;
+import dk.dis.handbook.config.HandbookConfig;
 import dk.dis.handbook.config.ConfigException;
 import dk.dis.handbook.content.ContentException;
 import dk.dis.handbook.publish.PublishStage;
@@ -12,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
@@ -29,6 +32,9 @@ final class BuildCommand implements Callable<Integer> {
 
     @Option(names = "--config", description = "The municipality's config file (default: handbook.yml in --root).")
     Path config;
+
+    @Option(names = "--allow-deletions", description = "With a CMS: write the sync even when a language's folder would lose more than half of its pages.")
+    boolean allowDeletions;
 
     @Option(names = "--preview", description = "Include drafts and mark every page as a preview (never for production).")
     boolean preview;
@@ -63,7 +69,9 @@ final class BuildCommand implements Callable<Integer> {
         try {
             if (System.getenv(CmsSettings.URL_VARIABLE) != null && !System.getenv(CmsSettings.URL_VARIABLE).isBlank()) {
                 // The CMS is the source: pull it into the content folder first (swapped in only on success).
-                SyncCommand.run(System.getenv(), options.contentDir(), "da", preview, System.out);
+                List<String> locales = HandbookConfig.load(options.configFile()).locales();
+                SyncCommand.run(System.getenv(), options.contentDir(), CmsSync.targets(options.contentDir(), locales), preview,
+                        allowDeletions, System.out);
             }
             new Pipeline(new StageReport(System.out)).build(options);
             return 0;

@@ -3,17 +3,22 @@ package dk.dis.handbook.cli;
 import dk.dis.handbook.cms.CmsException;
 import dk.dis.handbook.cms.CmsPush;
 import dk.dis.handbook.cms.CmsSettings;
+import dk.dis.handbook.cms.CmsSync;
 import dk.dis.handbook.cms.StrapiClient;
+import dk.dis.handbook.config.ConfigException;
+import dk.dis.handbook.config.HandbookConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "cms-push", mixinStandardHelpOptions = true,
-        description = {"Seeds a CMS (Strapi) from content/: creates or updates one page entry per file.",
+        description = {"Seeds a CMS (Strapi) from content/: creates or updates one page entry per file, and the synonym list,",
+                "for every language of handbook.yml (the first from content/, each other from its folder, content/en/).",
                 "Running it again changes nothing. Reads STRAPI_URL and STRAPI_TOKEN (a seed token: may create and update pages)."})
 final class CmsPushCommand implements Callable<Integer> {
 
@@ -23,7 +28,10 @@ final class CmsPushCommand implements Callable<Integer> {
     @Option(names = "--root", defaultValue = ".", description = "The handbook's folder (default: current folder).")
     Path root;
 
-    @Option(names = "--locale", defaultValue = "da", description = "Locale of the content (default: da).")
+    @Option(names = "--config", description = "The municipality's config file, for its languages (default: handbook.yml in --root).")
+    Path config;
+
+    @Option(names = "--locale", description = "Send only this language (default: every language in handbook.yml).")
     String locale;
 
     @Override
@@ -31,13 +39,22 @@ final class CmsPushCommand implements Callable<Integer> {
         Path source = content != null ? content : root.resolve("content");
         long started = System.nanoTime();
         try {
+            var locales = HandbookConfig.load(config != null ? config : root.resolve("handbook.yml")).locales();
             CmsSettings settings = CmsSettings.fromEnvironment(System.getenv());
-            System.out.printf(Locale.ROOT, "[cms-push] %s → %s (%s)…%n", source, settings.baseUrl(), locale);
-            CmsPush.Result r = new CmsPush(new StrapiClient(settings), line -> System.out.println("  " + line)).run(source, locale);
-            r.notInContent().forEach(e -> System.out.println("  note: " + e + " has no file in " + source + "; left as it is."));
-            System.out.printf(Locale.ROOT, "[cms-push] %d created, %d updated, %d unchanged (%.2f s)%n",
-                    r.created(), r.updated(), r.unchanged(), (System.nanoTime() - started) / 1e9);
+            CmsPush push = new CmsPush(new StrapiClient(settings), line -> System.out.println("  " + line));
+            for (CmsSync.Target target : SyncCommand.targets(source, locales, locale)) {
+                if (!target.locale().equals(locales.get(0)) && !Files.isDirectory(target.folder())) continue;
+                System.out.printf(Locale.ROOT, "[cms-push] %s → %s (%s)…%n", target.folder(), settings.baseUrl(), target.locale());
+                CmsPush.Result r = push.run(target.folder(), target.locale());
+                r.notInContent().forEach(e -> System.out.println("  note: " + e + " has no file in " + target.folder() + "; left as it is."));
+                System.out.printf(Locale.ROOT, "[cms-push] %s: %d created, %d updated, %d unchanged%s (%.2f s)%n", target.locale(),
+                        r.created(), r.updated(), r.unchanged(), r.synonymsSent() ? ", synonym list updated" : "",
+                        (System.nanoTime() - started) / 1e9);
+            }
             return 0;
+        } catch (ConfigException e) {
+            System.err.println("cms-push failed: " + e.getMessage());
+            return 2;
         } catch (CmsException | IOException e) {
             System.err.println("cms-push failed: " + e.getMessage());
             System.err.println("Entries sent before the failure stay in the CMS; run cms-push again to finish (it skips what is there).");

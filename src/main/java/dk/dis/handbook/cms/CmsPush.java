@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  */
 public final class CmsPush {
 
-    public record Result(int created, int updated, int unchanged, List<String> notInContent) {}
+    public record Result(int created, int updated, int unchanged, List<String> notInContent, boolean synonymsSent) {}
 
     /** Pages in another locale become translations of the default-locale page with the same slug. */
     static final String DEFAULT_LOCALE = "da";
@@ -81,7 +81,25 @@ public final class CmsPush {
         for (String slug : draftBySlug.keySet()) {
             if (!slugs.contains(slug)) notInContent.add(CmsSync.describe(draftBySlug.get(slug)));
         }
-        return new Result(created, updated, unchanged, notInContent);
+        return new Result(created, updated, unchanged, notInContent, pushSynonyms(contentDir, locale));
+    }
+
+    /** The folder's synonymer.txt becomes the language's synonym list in the CMS, unless it is the same already. */
+    private boolean pushSynonyms(Path contentDir, String locale) throws CmsException, IOException {
+        Path file = contentDir.resolve(CmsSync.SYNONYMS_FILE);
+        if (!Files.isRegularFile(file)) return false;
+        String text = Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n").strip();
+        int max = PageFields.MAX_LENGTH.get("synonyms");
+        if (text.length() > max) {
+            throw new CmsException(file + " is " + text.length() + " characters long; the CMS takes at most " + max + ". Shorten it.");
+        }
+        JsonNode current = client.getIfPresent(CmsSync.SYNONYMS_PATH, Map.of("locale", locale, "status", "published"));
+        if (current != null && text.equals(current.path("data").path("lines").asText("").replace("\r\n", "\n").strip())) return false;
+        ObjectNode root = client.mapper().createObjectNode();
+        root.putObject("data").put("lines", text);
+        client.send("PUT", CmsSync.SYNONYMS_PATH, Map.of("locale", locale), root);
+        progress.accept("updated the synonym list (" + locale + ")");
+        return true;
     }
 
     private ObjectNode payload(PageDocument page) {

@@ -27,8 +27,19 @@ import java.util.stream.Stream;
  */
 public final class CmsSync {
 
-    /** What a sync wrote. */
+    /** One language and the folder it is written to (content/ for the first locale, content/en/ …). */
+    public record Target(String locale, Path folder) {}
+
+    /** What a sync wrote, summed over its languages. */
     public record Result(int pages, int drafts, List<String> warnings, Path out, int requests) {}
+
+    /** One language as read from the CMS, checked, not yet written. */
+    private record Read(Target target, List<PageDocument> pages, String synonyms) {}
+
+    /** The search's synonym list, a single type of its own (one text per language). */
+    public static final String SYNONYMS_PATH = "/api/search-synonym";
+    /** The file the build reads the synonyms from, in each language's folder (search.Synonyms). */
+    public static final String SYNONYMS_FILE = "synonymer.txt";
 
     private final StrapiClient client;
     private final Consumer<String> progress;
@@ -38,49 +49,131 @@ public final class CmsSync {
         this.progress = progress;
     }
 
-    public Result run(Path outDir, String locale, boolean preview) throws CmsException, IOException {
-        if (!locale.matches("[a-z]{2}(-[A-Za-z]{2})?")) {
-            throw new CmsException("--locale '" + locale + "' is not a locale code such as da or en.");
+    /** Where each language lives: the first locale in {@code contentDir}, every other one in its own folder inside it. */
+    public static List<Target> targets(Path contentDir, List<String> locales) {
+        List<Target> targets = new ArrayList<>();
+        for (int i = 0; i < locales.size(); i++) {
+            targets.add(new Target(locales.get(i), i == 0 ? contentDir : contentDir.resolve(locales.get(i))));
         }
-        PageEntries entries = new PageEntries(client, 2);
-        List<JsonNode> published = entries.list(locale, "published");
-        progress.accept("read " + published.size() + " published entries");
+        return targets;
+    }
+
+    public Result run(Path outDir, String locale, boolean preview) throws CmsException, IOException {
+        return run(List.of(new Target(locale, outDir)), preview, false);
+    }
+
+    /**
+     * Reads and checks every language first and writes only when all of them are right, each into
+     * its own folder. A language whose folder would lose more than half of its pages stops the sync
+     * unless {@code allowDeletions}: an emptied or wrong CMS must not empty the handbook.
+     */
+    public Result run(List<Target> targets, boolean preview, boolean allowDeletions) throws CmsException, IOException {
         List<String> warnings = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        List<Read> reads = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            Target target = targets.get(i);
+            if (!target.locale().matches("[a-z]{2}(-[A-Za-z]{2})?")) {
+                throw new CmsException("--locale '" + target.locale() + "' is not a locale code such as da or en.");
+            }
+            List<PageDocument> pages = read(target.locale(), preview, problems, warnings);
+            int existing = existingPages(target.folder()).size();
+            if (pages.isEmpty() && problems.isEmpty() && (i == 0 || existing > 0 && !allowDeletions)) {
+                throw new CmsException("The CMS has no " + (preview ? "" : "published ") + "pages in locale '" + target.locale()
+                        + "'; nothing was written, " + target.folder() + " is unchanged. Seed an empty CMS with `handbook cms-push`, or check --locale.");
+            }
+            if (pages.isEmpty() && existing == 0) {
+                progress.accept("no pages in locale " + target.locale() + "; " + target.folder() + " left as it is");
+                continue;
+            }
+            reads.add(new Read(target, pages, null));
+        }
+        if (!problems.isEmpty()) {
+            throw new CmsException(problems.size() + " problem(s) in the CMS content; nothing was written, "
+                    + String.join(" and ", targets.stream().map(t -> t.folder().toString()).toList()) + " unchanged:\n"
+                    + String.join("\n", problems.stream().map(p -> "  - " + p).toList()));
+        }
+        for (int i = 0; i < reads.size(); i++) {
+            Read read = reads.get(i);
+            reads.set(i, new Read(read.target(), read.pages(), synonyms(read.target().locale(), preview)));
+        }
+        if (!allowDeletions) {
+            for (Read read : reads) guardDeletions(read);
+        }
+        int pages = 0, drafts = 0;
+        for (Read read : reads) {
+            write(read.target().folder(), read.pages(), read.synonyms());
+            pages += read.pages().size();
+            drafts += (int) read.pages().stream().filter(p -> "draft".equals(p.status())).count();
+        }
+        return new Result(pages, drafts, warnings, targets.get(0).folder(), client.requestCount());
+    }
+
+    private List<PageDocument> read(String locale, boolean preview, List<String> problems, List<String> warnings) throws CmsException {
+        PageEntries entries = new PageEntries(client, 2);
+        List<JsonNode> published = entries.list(locale, "published");
+        progress.accept("read " + published.size() + " published entries (" + locale + ")");
+        int before = problems.size();
         List<PageDocument> pages = new ArrayList<>();
         Map<String, String> sourceOf = new HashMap<>();
-
         if (!preview) {
             for (JsonNode entry : published) add(entry, "published", pages, sourceOf, problems, warnings);
         } else {
             // Preview: the draft version of every document; it is marked draft when it differs from the published one.
             Map<String, PageDocument> live = new HashMap<>();
-            List<String> ignored = new ArrayList<>();
             for (JsonNode entry : published) {
-                PageDocument doc = toDocument(entry, "published", ignored, new ArrayList<>());
+                PageDocument doc = toDocument(entry, "published", new ArrayList<>(), new ArrayList<>());
                 if (doc != null) live.put(entry.path("documentId").asText(), doc);
             }
             List<JsonNode> drafts = entries.list(locale, "draft");
-            progress.accept("read " + drafts.size() + " draft versions");
+            progress.accept("read " + drafts.size() + " draft versions (" + locale + ")");
             for (JsonNode entry : drafts) {
                 PageDocument draft = toDocument(entry, "published", new ArrayList<>(), new ArrayList<>());
                 PageDocument current = live.get(entry.path("documentId").asText());
                 add(entry, draft != null && draft.equals(current) ? "published" : "draft", pages, sourceOf, problems, warnings);
             }
         }
-        if (pages.isEmpty() && problems.isEmpty()) {
-            throw new CmsException("The CMS has no " + (preview ? "" : "published ") + "pages in locale '" + locale + "'; nothing was written, "
-                    + outDir + " is unchanged. Seed an empty CMS with `handbook cms-push`, or check --locale.");
-        }
         checkUnique(pages, sourceOf, problems);
-        if (!problems.isEmpty()) {
-            throw new CmsException(problems.size() + " problem(s) in the CMS content (locale " + locale + "); nothing was written, "
-                    + outDir + " is unchanged:\n" + String.join("\n", problems.stream().map(p -> "  - " + p).toList()));
-        }
         pages.sort(Comparator.comparing(PageDocument::relativePath));
-        write(outDir, pages);
-        int drafts = (int) pages.stream().filter(p -> "draft".equals(p.status())).count();
-        return new Result(pages.size(), drafts, warnings, outDir, client.requestCount());
+        return problems.size() > before ? List.of() : pages;
+    }
+
+    /** The language's synonym list, or null when the CMS has none (the folder's own file is then kept). */
+    private String synonyms(String locale, boolean preview) throws CmsException {
+        JsonNode answer = client.getIfPresent(SYNONYMS_PATH, Map.of("locale", locale, "status", preview ? "draft" : "published"));
+        JsonNode lines = answer == null ? null : answer.path("data").path("lines");
+        if (lines == null || !lines.isTextual()) return null;
+        int max = PageFields.MAX_LENGTH.get("synonyms");
+        if (lines.asText().length() > max) {
+            throw new CmsException("The CMS's synonym list (" + locale + ") is " + lines.asText().length() + " characters long; at most "
+                    + max + " are allowed. Shorten it and publish again; nothing was written.");
+        }
+        String text = lines.asText().replace("\r\n", "\n").strip();
+        return text.isEmpty() ? null : text + "\n";
+    }
+
+    /** The pages of one language's folder: its Asciidoc files, not those of other languages' folders inside it. */
+    static List<String> existingPages(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) return List.of();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".adoc"))
+                    .map(f -> folder.relativize(f))
+                    .filter(r -> r.getNameCount() < 2 || !PageDocument.isLocaleFolder(folder, r.getName(0)))
+                    .map(r -> r.toString().replace('\\', '/')).sorted().toList();
+        }
+    }
+
+    private static void guardDeletions(Read read) throws CmsException, IOException {
+        List<String> existing = existingPages(read.target().folder());
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        read.pages().forEach(p -> kept.add(p.relativePath()));
+        List<String> gone = existing.stream().filter(p -> !kept.contains(p)).toList();
+        if (!existing.isEmpty() && gone.size() * 2 > existing.size()) {
+            throw new CmsException("The CMS has " + read.pages().size() + " pages in locale '" + read.target().locale() + "', but "
+                    + read.target().folder() + " has " + existing.size() + ": the sync would delete " + gone.size() + " of them ("
+                    + String.join(", ", gone.subList(0, Math.min(5, gone.size()))) + (gone.size() > 5 ? ", …" : "")
+                    + "). Nothing was written. If the CMS is right, run the sync again with --allow-deletions.");
+        }
     }
 
     private void add(JsonNode entry, String status, List<PageDocument> pages, Map<String, String> sourceOf,
@@ -241,11 +334,6 @@ public final class CmsSync {
     private String body(JsonNode entry, String who, List<String> problems, List<String> warnings) {
         String text = text(entry, "body");
         String asciidoc = text == null ? "" : text.replace("\r\n", "\n").strip();
-        JsonNode blocks = entry.path("bodyBlocks");
-        if (blocks.isArray() && !blocks.isEmpty()) {
-            String converted = new BlocksToAsciidoc(who + ", field 'bodyBlocks'", warnings::add).convert(blocks);
-            asciidoc = asciidoc.isEmpty() ? converted : asciidoc + "\n\n" + converted;
-        }
         refuseUnsafe("body", asciidoc, who, problems);
         return asciidoc;
     }
@@ -270,7 +358,7 @@ public final class CmsSync {
     }
 
     /** Writes into a temporary sibling folder, then swaps it in; keeps any non-Asciidoc files of the old folder. */
-    private void write(Path outDir, List<PageDocument> pages) throws IOException {
+    private void write(Path outDir, List<PageDocument> pages, String synonyms) throws IOException {
         Path out = outDir.toAbsolutePath().normalize();
         Path parent = out.getParent();
         Files.createDirectories(parent);
@@ -283,10 +371,13 @@ public final class CmsSync {
                 Files.createDirectories(file.getParent());
                 Files.writeString(file, page.toAsciidoc(), StandardCharsets.UTF_8);
             }
+            if (synonyms != null) Files.writeString(staging.resolve(SYNONYMS_FILE), synonyms, StandardCharsets.UTF_8);
             if (Files.isDirectory(out)) {
+                Path written = staging;
                 try (Stream<Path> walk = Files.walk(out)) {
                     // Keep what a sync of this locale does not write: non-Asciidoc files and other languages' folders.
-                    for (Path f : walk.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".adoc")
+                    for (Path f : walk.filter(Files::isRegularFile).filter(f -> !Files.exists(written.resolve(out.relativize(f).toString())))
+                            .filter(f -> !f.toString().endsWith(".adoc")
                             || out.relativize(f).getNameCount() > 1 && PageDocument.isLocaleFolder(out, out.relativize(f).getName(0))).toList()) {
                         Path target = staging.resolve(out.relativize(f).toString());
                         Files.createDirectories(target.getParent());

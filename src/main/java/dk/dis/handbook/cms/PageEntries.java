@@ -25,7 +25,7 @@ public final class PageEntries {
 
     /** The fields a sync reads, named explicitly so a schema change cannot leak new data into pages. */
     static final List<String> FIELDS = List.of("title", "navTitle", "slug", "section", "sortOrder", "pageType", "date", "summary",
-            "owner", "reviewed", "nextReview", "changeNote", "tags", "template", "worksheetSource", "oldUrls", "body", "bodyBlocks", "locale", "updatedAt", "publishedAt");
+            "owner", "reviewed", "nextReview", "changeNote", "tags", "template", "worksheetSource", "oldUrls", "body", "locale", "updatedAt", "publishedAt");
 
     /** Thrown inside a listing when the pages no longer add up; retried from the start. */
     static final class DriftException extends RuntimeException {

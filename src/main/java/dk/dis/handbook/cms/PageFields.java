@@ -25,6 +25,7 @@ public final class PageFields {
         m.put("worksheetSource", 200);
         m.put("oldUrls", 1000);
         m.put("body", 200_000);
+        m.put("synonyms", 20_000);
         MAX_LENGTH = java.util.Collections.unmodifiableMap(m);
     }
 

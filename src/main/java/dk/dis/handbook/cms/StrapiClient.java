@@ -81,7 +81,16 @@ public final class StrapiClient {
         return send("GET", path, query, null);
     }
 
+    /** GET that answers null when the CMS has nothing there (HTTP 404), e.g. a single type never saved. */
+    public JsonNode getIfPresent(String path, Map<String, String> query) throws CmsException {
+        return call("GET", path, query, null, true);
+    }
+
     public JsonNode send(String method, String path, Map<String, String> query, JsonNode body) throws CmsException {
+        return call(method, path, query, body, false);
+    }
+
+    private JsonNode call(String method, String path, Map<String, String> query, JsonNode body, boolean missingIsNull) throws CmsException {
         HttpUrl base = HttpUrl.parse(settings.baseUrl() + path);
         if (base == null) throw new CmsException("Not a valid CMS address: " + settings.baseUrl() + path);
         HttpUrl.Builder url = base.newBuilder();
@@ -109,6 +118,7 @@ public final class StrapiClient {
             throw new CmsException(networkMessage(what, cause), cause);
         }
         if (reply.code() >= 200 && reply.code() < 300) return parse(what, reply.body());
+        if (reply.code() == 404 && missingIsNull) return null;
         throw new CmsException(httpMessage(what, reply));
     }
 

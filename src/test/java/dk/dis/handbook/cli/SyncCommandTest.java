@@ -33,10 +33,11 @@ class SyncCommandTest {
     void progressAndSummaryNeverShowTheToken() throws Exception {
         try (MockWebServer server = new MockWebServer()) {
             server.enqueue(new MockResponse.Builder().body(ONE_PAGE).build());
+            server.enqueue(new MockResponse.Builder().code(404).body("{}").build());
             server.start(InetAddress.getLoopbackAddress(), 0);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             Map<String, String> env = Map.of("STRAPI_URL", server.url("/").toString(), "STRAPI_TOKEN", TOKEN);
-            SyncCommand.run(env, dir.resolve("content"), "da", false, new PrintStream(out, true, StandardCharsets.UTF_8));
+            SyncCommand.run(env, dir.resolve("content"), dk.dis.handbook.cms.CmsSync.targets(dir.resolve("content"), java.util.List.of("da")), false, false, new PrintStream(out, true, StandardCharsets.UTF_8));
             String printed = out.toString(StandardCharsets.UTF_8);
             assertThat(printed).contains("[sync] 1 pages (0 drafts)").doesNotContain(TOKEN);
             assertThat(Files.readString(dir.resolve("content/index.adoc"))).startsWith("= Forside\n").endsWith("\n\nVelkommen.\n");
@@ -45,9 +46,9 @@ class SyncCommandTest {
 
     @Test
     void missingSettingsSayWhatToSet() {
-        assertThatThrownBy(() -> SyncCommand.run(Map.of(), dir, "da", false, System.out))
+        assertThatThrownBy(() -> SyncCommand.run(Map.of(), dir, java.util.List.of(), false, false, System.out))
                 .isInstanceOf(CmsException.class).hasMessageContaining("STRAPI_URL is not set");
-        assertThatThrownBy(() -> SyncCommand.run(Map.of("STRAPI_URL", "http://127.0.0.1:1"), dir, "da", false, System.out))
+        assertThatThrownBy(() -> SyncCommand.run(Map.of("STRAPI_URL", "http://127.0.0.1:1"), dir, java.util.List.of(), false, false, System.out))
                 .isInstanceOf(CmsException.class).hasMessageContaining("STRAPI_TOKEN is not set").hasMessageContaining("token:create");
     }
 }

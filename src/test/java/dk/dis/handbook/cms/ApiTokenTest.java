@@ -58,18 +58,21 @@ class ApiTokenTest {
         String id = page.path("documentId").asText();
         assertThat(client(build).get(PageEntries.PATH + "/" + id, Map.of()).path("data").path("documentId").asText()).isEqualTo(id);
 
-        // ... and can do nothing else: no writes, no other content, no uploads, no users.
+        // ... and can do nothing else: no writes, no uploads, no users.
         ObjectNode edit = FakeStrapi.JSON.createObjectNode();
         edit.putObject("data").put("title", "Overskrevet");
         assertForbidden(() -> client(build).send("POST", PageEntries.PATH, Map.of(), edit));
         assertForbidden(() -> client(build).send("PUT", PageEntries.PATH + "/" + id, Map.of(), edit));
         assertForbidden(() -> client(build).send("DELETE", PageEntries.PATH + "/" + id, Map.of(), null));
-        assertForbidden(() -> client(build).get("/api/principles", Map.of()));
-        assertForbidden(() -> client(build).get("/api/site-setting", Map.of()));
+        ObjectNode synonyms = FakeStrapi.JSON.createObjectNode();
+        synonyms.putObject("data").put("lines", "borger, indbygger");
+        assertForbidden(() -> client(build).send("PUT", CmsSync.SYNONYMS_PATH, Map.of("locale", "da"), synonyms));
         assertForbidden(() -> client(build).get("/api/upload/files", Map.of()));
         assertForbidden(() -> client(build).get("/api/users", Map.of()));
 
-        // The seed token writes pages but never deletes one, and reaches nothing else.
+        // The seed token writes pages and the synonym list, which the build token reads; it never deletes a page.
+        client(seed).send("PUT", CmsSync.SYNONYMS_PATH, Map.of("locale", "da"), synonyms);
+        assertThat(client(build).get(CmsSync.SYNONYMS_PATH, Map.of("locale", "da")).path("data").path("lines").asText()).isEqualTo("borger, indbygger");
         assertForbidden(() -> client(seed).send("DELETE", PageEntries.PATH + "/" + id, Map.of(), null));
         assertForbidden(() -> client(seed).get("/api/upload/files", Map.of()));
         assertForbidden(() -> client(seed).get("/api/users", Map.of()));

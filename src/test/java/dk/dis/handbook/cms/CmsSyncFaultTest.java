@@ -67,6 +67,8 @@ class CmsSyncFaultTest {
     }
 
     private CmsSync.Result sync(boolean preview) throws Exception {
+        // After the pages, the sync asks for the synonym list; this CMS has none.
+        server.enqueue(new MockResponse.Builder().code(404).body("{}").build());
         return new CmsSync(new StrapiClient(settings(server.url("/").uri())), s -> {}).run(content, "da", preview);
     }
 
@@ -115,7 +117,7 @@ class CmsSyncFaultTest {
         server.enqueue(page(FakeStrapi.minimalSite()));
         CmsSync.Result result = sync(false);
         assertThat(result.pages()).isEqualTo(3);
-        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(server.getRequestCount()).as("the failed listing, the listing, the synonym list").isEqualTo(3);
         assertThat(Files.readString(content.resolve("trin-1/detaljer.adoc"))).contains("Tekst om detaljer.");
     }
 
@@ -204,8 +206,9 @@ class CmsSyncFaultTest {
         // Second pass: stable.
         server.enqueue(page(first, 1, 100, 101));
         server.enqueue(page(manyEntries(1, 100), 2, 100, 101));
+        CmsSync.deleteTree(content); // 101 other pages would replace these two: the deletion guard's case, tested below
         assertThat(sync(false).pages()).isEqualTo(101);
-        assertThat(server.getRequestCount()).isEqualTo(4);
+        assertThat(server.getRequestCount()).isEqualTo(5);
     }
 
     @Test
@@ -292,18 +295,48 @@ class CmsSyncFaultTest {
     }
 
     @Test
-    void unknownBlocksNodeWarnsAndKeepsItsText() throws Exception {
-        List<ObjectNode> entries = new ArrayList<>(FakeStrapi.minimalSite());
-        entries.get(2).remove("body");
-        entries.get(2).set("bodyBlocks", FakeStrapi.JSON.readTree("""
-                [{"type":"paragraph","children":[{"type":"text","text":"Første afsnit."}]},
-                 {"type":"mystery-widget","children":[{"type":"text","text":"Teksten bevares"}]}]"""));
-        server.enqueue(page(entries));
-        CmsSync.Result result = sync(false);
-        assertThat(result.warnings()).anySatisfy(w -> assertThat(w)
-                .contains("page 'Titel detaljer'").contains("unknown Blocks node type 'mystery-widget'"));
-        assertThat(Files.readString(content.resolve("trin-1/detaljer.adoc")))
-                .endsWith("\nFørste afsnit.\n\nTeksten bevares\n");
+    void aSyncThatWouldDeleteMostOfAFolderStopsUnlessAllowed() throws Exception {
+        List<ObjectNode> others = manyEntries(3, 0);
+        server.enqueue(page(others));
+        assertThat(failingSync()).contains("would delete 2 of them (index.adoc, trin-1/index.adoc)", "--allow-deletions");
+
+        server.enqueue(page(others));
+        server.enqueue(new MockResponse.Builder().code(404).body("{}").build());
+        CmsSync.Result allowed = new CmsSync(new StrapiClient(settings(server.url("/").uri())), s -> {})
+                .run(CmsSync.targets(content, List.of("da")), false, true);
+        assertThat(allowed.pages()).isEqualTo(3);
+        assertThat(content.resolve("index.adoc")).doesNotExist();
+    }
+
+    @Test
+    void anotherLanguageIsWrittenIntoItsOwnFolderAndNeverTouchesTheFirst() throws Exception {
+        List<ObjectNode> danish = new ArrayList<>(FakeStrapi.minimalSite());
+        List<ObjectNode> english = new ArrayList<>(FakeStrapi.minimalSite());
+        english.forEach(e -> e.put("locale", "en").put("title", "English " + e.path("slug").asText()));
+        server.enqueue(page(danish));
+        server.enqueue(page(english));
+        server.enqueue(new MockResponse.Builder().code(200).body("{\"data\":{\"lines\":\"KB, kommunalbestyrelse\"}}").build());
+        server.enqueue(new MockResponse.Builder().code(404).body("{}").build());
+        CmsSync.Result both = new CmsSync(new StrapiClient(settings(server.url("/").uri())), s -> {})
+                .run(CmsSync.targets(content, List.of("da", "en")), false, false);
+        assertThat(both.pages()).isEqualTo(6);
+        assertThat(Files.readString(content.resolve("trin-1/detaljer.adoc"))).startsWith("= Titel detaljer\n");
+        assertThat(Files.readString(content.resolve("en/trin-1/detaljer.adoc"))).startsWith("= English detaljer\n").contains(":jbake-lang: en\n");
+        assertThat(Files.readString(content.resolve("synonymer.txt"))).isEqualTo("KB, kommunalbestyrelse\n");
+        assertThat(content.resolve("en/synonymer.txt")).doesNotExist();
+        Map<String, String> danishPages = snapshot();
+        danishPages.keySet().removeIf(k -> k.startsWith("en/"));
+
+        // Only English now: the Danish pages stay byte for byte.
+        english.get(2).put("title", "English details, edited");
+        server.enqueue(page(english));
+        server.enqueue(new MockResponse.Builder().code(404).body("{}").build());
+        new CmsSync(new StrapiClient(settings(server.url("/").uri())), s -> {})
+                .run(List.of(new CmsSync.Target("en", content.resolve("en"))), false, false);
+        Map<String, String> after = snapshot();
+        after.keySet().removeIf(k -> k.startsWith("en/"));
+        assertThat(after).isEqualTo(danishPages);
+        assertThat(Files.readString(content.resolve("en/trin-1/detaljer.adoc"))).startsWith("= English details, edited\n");
     }
 
     @Test

@@ -29,7 +29,6 @@ final class FakeStrapi {
         e.putNull("changeNote");
         e.putNull("tags");
         e.put("body", "Tekst om " + slug + ".\n");
-        e.putNull("bodyBlocks");
         e.put("locale", "da");
         e.put("updatedAt", "2026-11-24T10:00:00.000Z");
         e.put("publishedAt", "2026-11-24T10:00:00.000Z");

@@ -1,7 +1,6 @@
 package dk.dis.handbook.cms;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.dis.handbook.content.ContentException;
 import dk.dis.handbook.content.ContentProblem;
@@ -81,9 +80,8 @@ class HostileCmsInputTest {
                 "reviewed", "nextReview", "changeNote", "tags", "template", "worksheetSource", "oldUrls", "body")) {
             FIELDS.put(field, (data, value) -> data.put(field, value));
         }
-        FIELDS.put("bodyBlocks (text)", (data, value) -> data.set("bodyBlocks", blocks(value, null)));
-        FIELDS.put("image alt text", (data, value) -> data.set("bodyBlocks", blocks("Et billede:", image("/uploads/billede.png", "billede.png", value))));
-        FIELDS.put("image file name", (data, value) -> data.set("bodyBlocks", blocks("Et billede:", image("/uploads/" + value, value, "Et billede"))));
+        FIELDS.put("image alt text", (data, value) -> data.put("body", "Et billede:\n\nimage::/uploads/billede.png[" + value + "]\n"));
+        FIELDS.put("image file name", (data, value) -> data.put("body", "Et billede:\n\nimage::/uploads/" + value + "[Et billede]\n"));
     }
 
     record Outcome(String field, String payload, String result, String message) {}
@@ -145,7 +143,7 @@ class HostileCmsInputTest {
                     outcomes.add(new Outcome(field.getKey(), payload.getKey(), "accepted by the sync",
                             String.join(" ", synced.warnings().stream().filter(w -> w.contains("documentId " + documentId)).toList())));
                 } catch (CmsException refused) {
-                    String cmsField = field.getKey().startsWith("image") || field.getKey().startsWith("bodyBlocks") ? "body" : field.getKey();
+                    String cmsField = field.getKey().startsWith("image") ? "body" : field.getKey();
                     assertThat(refused.getMessage()).as(field.getKey() + " / " + payload.getKey())
                             .contains("documentId " + documentId).contains("field '" + cmsField);
                     outcomes.add(new Outcome(field.getKey(), payload.getKey(), "refused by the sync", refused.getMessage()));
@@ -288,25 +286,7 @@ class HostileCmsInputTest {
         data.put("template", "standard");
         for (String field : List.of("navTitle", "changeNote", "tags", "worksheetSource", "oldUrls")) data.putNull(field);
         data.put("body", "Tekst.");
-        data.putNull("bodyBlocks");
         return data;
-    }
-
-    private static ArrayNode blocks(String text, ObjectNode image) {
-        ArrayNode blocks = FakeStrapi.JSON.createArrayNode();
-        ObjectNode paragraph = blocks.addObject().put("type", "paragraph");
-        paragraph.putArray("children").addObject().put("type", "text").put("text", text);
-        if (image != null) blocks.add(image);
-        return blocks;
-    }
-
-    private static ObjectNode image(String url, String name, String alt) {
-        ObjectNode node = FakeStrapi.JSON.createObjectNode().put("type", "image");
-        node.putObject("image").put("url", url).put("name", name).put("alternativeText", alt).put("mime", "image/png")
-                .put("hash", "billede_1a2b3c").put("ext", ".png").put("size", 0.1).put("provider", "local")
-                .put("width", 10).put("height", 10).put("createdAt", "2026-12-01T08:00:00.000Z").put("updatedAt", "2026-12-01T08:00:00.000Z");
-        node.putArray("children").addObject().put("type", "text").put("text", "");
-        return node;
     }
 
     private static Set<String> topLevel(Path root) throws Exception {
