@@ -14,8 +14,9 @@ const KINDS = {
     permissions: [`${PAGE}.find`, `${PAGE}.findOne`, `${SYNONYMS}.find`],
   },
   seed: {
-    what: 'for cms-push (seeding a new CMS): reads, creates and updates pages and the synonym list; cannot delete',
-    permissions: [`${PAGE}.find`, `${PAGE}.findOne`, `${PAGE}.create`, `${PAGE}.update`, `${SYNONYMS}.find`, `${SYNONYMS}.update`],
+    what: 'for cms-push (seeding a new CMS): reads, creates and updates pages and the synonym list, imports images; cannot delete',
+    permissions: [`${PAGE}.find`, `${PAGE}.findOne`, `${PAGE}.create`, `${PAGE}.update`, `${SYNONYMS}.find`, `${SYNONYMS}.update`,
+      'api::upload-import.upload-import.import'],
   },
 };
 

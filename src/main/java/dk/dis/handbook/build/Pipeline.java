@@ -9,6 +9,7 @@ import dk.dis.handbook.config.HandbookConfig;
 import dk.dis.handbook.content.ContentException;
 import dk.dis.handbook.content.ContentHash;
 import dk.dis.handbook.content.ContentProblem;
+import dk.dis.handbook.content.MediaFile;
 import dk.dis.handbook.content.Page;
 import dk.dis.handbook.convert.AsciidocEngine;
 import dk.dis.handbook.convert.ConvertCache;
@@ -143,6 +144,11 @@ public final class Pipeline {
                 .withAttributes(config.contentAttributes()).withCache(convertCache);
         ConvertStage.Result converted = convert.run(options.contentDir(), options.preview(), config.locales());
         converted.warnings().forEach(report::warn);
+        for (MediaFile image : converted.media()) {
+            Path target = staging.resolve(image.url().substring(1));
+            Files.createDirectories(target.getParent());
+            Files.copy(image.source(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         report.end("convert", converted.pages().size() + " pages, " + converted.draftsSkipped() + " drafts left out"
                 + (cache == null ? "" : ", " + convert.reused() + " unchanged since the last build"));
 
@@ -164,7 +170,7 @@ public final class Pipeline {
                     config.logo() == null ? null : root.resolve(config.logo()).normalize());
         }
         PdfStage.Rendering pdfRendering = options.pdf()
-                ? pdfStage.start(site, config, options.assetsDir(), root, options.preview())
+                ? pdfStage.start(site, config, options.assetsDir(), root, options.preview(), converted.media())
                 : null;
         try {
             return afterConvert(config, options, staging, out, bake, assets, converted, site, pdfRendering,

@@ -42,8 +42,12 @@ final class CmsPushCommand implements Callable<Integer> {
             var locales = HandbookConfig.load(config != null ? config : root.resolve("handbook.yml")).locales();
             CmsSettings settings = CmsSettings.fromEnvironment(System.getenv());
             CmsPush push = new CmsPush(new StrapiClient(settings), line -> System.out.println("  " + line));
-            for (CmsSync.Target target : SyncCommand.targets(source, locales, locale)) {
-                if (!target.locale().equals(locales.get(0)) && !Files.isDirectory(target.folder())) continue;
+            var targets = SyncCommand.targets(source, locales, locale).stream()
+                    .filter(t -> t.locale().equals(locales.get(0)) || Files.isDirectory(t.folder())).toList();
+            // Images first: a page is sent only when the images it shows are in the Media Library.
+            int images = push.pushImages(source, targets.stream().map(CmsSync.Target::folder).toList());
+            if (images > 0) System.out.printf(Locale.ROOT, "[cms-push] %d image(s) uploaded%n", images);
+            for (CmsSync.Target target : targets) {
                 System.out.printf(Locale.ROOT, "[cms-push] %s → %s (%s)…%n", target.folder(), settings.baseUrl(), target.locale());
                 CmsPush.Result r = push.run(target.folder(), target.locale());
                 r.notInContent().forEach(e -> System.out.println("  note: " + e + " has no file in " + target.folder() + "; left as it is."));

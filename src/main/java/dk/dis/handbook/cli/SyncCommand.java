@@ -73,7 +73,8 @@ final class SyncCommand implements Callable<Integer> {
         long started = System.nanoTime();
         out.printf(Locale.ROOT, "[sync] %s pages (%s) from %s…%n", preview ? "draft and published" : "published",
                 String.join(", ", targets.stream().map(CmsSync.Target::locale).toList()), settings.baseUrl());
-        CmsSync.Result result = new CmsSync(new StrapiClient(settings), line -> out.println("  " + line)).run(targets, preview, allowDeletions);
+        CmsSync.Result result = new CmsSync(new StrapiClient(settings), line -> out.println("  " + line))
+                .run(contentDir, targets, preview, allowDeletions);
         result.warnings().forEach(w -> out.println("  warning: " + w));
         out.printf(Locale.ROOT, "[sync] %d pages (%d drafts) into %s, %d requests (%.2f s)%n", result.pages(), result.drafts(),
                 contentDir, result.requests(), (System.nanoTime() - started) / 1e9);

@@ -2,6 +2,7 @@ package dk.dis.handbook.cms;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.dis.handbook.content.PageImages;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,8 @@ public final class CmsPush {
 
     /** Pages in another locale become translations of the default-locale page with the same slug. */
     static final String DEFAULT_LOCALE = "da";
+    /** The CMS's own endpoint that adds a file to the Media Library under a given name (cms/src/api/upload-import). */
+    static final String UPLOAD_IMPORT = "/api/upload-import";
 
     private final StrapiClient client;
     private final Consumer<String> progress;
@@ -82,6 +85,37 @@ public final class CmsPush {
             if (!slugs.contains(slug)) notInContent.add(CmsSync.describe(draftBySlug.get(slug)));
         }
         return new Result(created, updated, unchanged, notInContent, pushSynonyms(contentDir, locale));
+    }
+
+    /**
+     * Puts every image the pages show (content/uploads/FILE) into the CMS's Media Library under the
+     * same name, so the pages' references hold there too; images already there are left alone.
+     * Returns how many were new.
+     */
+    public int pushImages(Path contentRoot, List<Path> folders) throws CmsException, IOException {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (Path folder : folders) {
+            for (PageDocument page : readContent(folder)) {
+                for (PageImages.Reference ref : PageImages.find(page.body())) {
+                    if (ref.isUpload()) names.add(ref.fileName());
+                }
+            }
+        }
+        int created = 0;
+        for (String name : names) {
+            Path file = contentRoot.resolve(PageImages.FOLDER).resolve(name);
+            String problem = PageImages.nameProblem(name);
+            if (problem == null) problem = PageImages.fileProblem(file);
+            if (problem != null) throw new CmsException("content/" + PageImages.FOLDER + "/" + name + " " + problem + " Nothing more was sent.");
+            byte[] bytes = Files.readAllBytes(file);
+            String type = PageImages.rasterType(java.util.Arrays.copyOf(bytes, Math.min(12, bytes.length)));
+            JsonNode answer = client.sendFile(UPLOAD_IMPORT, Map.of("name", name), name, bytes, "image/" + type);
+            if (answer.path("data").path("created").asBoolean()) {
+                created++;
+                progress.accept("uploaded " + PageImages.FOLDER + "/" + name);
+            }
+        }
+        return created;
     }
 
     /** The folder's synonymer.txt becomes the language's synonym list in the CMS, unless it is the same already. */

@@ -1,6 +1,7 @@
 package dk.dis.handbook.cms;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.dis.handbook.content.PageImages;
 import dk.dis.handbook.content.UnsafeMarkup;
 
 import java.io.IOException;
@@ -68,6 +69,11 @@ public final class CmsSync {
      * unless {@code allowDeletions}: an emptied or wrong CMS must not empty the handbook.
      */
     public Result run(List<Target> targets, boolean preview, boolean allowDeletions) throws CmsException, IOException {
+        return run(targets.get(0).folder(), targets, preview, allowDeletions);
+    }
+
+    /** @param contentRoot the folder of the first language, whose uploads/ holds every language's images */
+    public Result run(Path contentRoot, List<Target> targets, boolean preview, boolean allowDeletions) throws CmsException, IOException {
         List<String> warnings = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         List<Read> reads = new ArrayList<>();
@@ -100,6 +106,7 @@ public final class CmsSync {
         if (!allowDeletions) {
             for (Read read : reads) guardDeletions(read);
         }
+        fetchUploads(contentRoot, reads);
         int pages = 0, drafts = 0;
         for (Read read : reads) {
             write(read.target().folder(), read.pages(), read.synonyms());
@@ -334,8 +341,73 @@ public final class CmsSync {
     private String body(JsonNode entry, String who, List<String> problems, List<String> warnings) {
         String text = text(entry, "body");
         String asciidoc = text == null ? "" : text.replace("\r\n", "\n").strip();
+        // The full address Strapi gives an upload becomes the path the handbook writes.
+        String base = client.settings().baseUrl().toString().replaceAll("/+$", "");
+        asciidoc = asciidoc.replace("image::" + base + PageImages.URL_PREFIX, "image::" + PageImages.URL_PREFIX)
+                .replace("image:" + base + PageImages.URL_PREFIX, "image:" + PageImages.URL_PREFIX);
         refuseUnsafe("body", asciidoc, who, problems);
+        for (PageImages.Reference ref : PageImages.find(asciidoc)) {
+            String where = who + ": field 'body' line " + ref.line() + ": image '" + ref.target() + "'";
+            if (ref.target().matches("(?i)(https?:)?//.*")) continue;
+            if (!ref.isUpload()) {
+                problems.add(where + " is not an upload of this CMS. Insert the image from the Media Library and publish again.");
+            } else if (PageImages.nameProblem(ref.fileName()) != null) {
+                problems.add(where + " " + PageImages.nameProblem(ref.fileName()));
+            } else if (ref.alt().isEmpty()) {
+                problems.add(where + " has no alternative text. Say in a few words what it shows, as in image::"
+                        + ref.target() + "[Kort over kommunens skoler], and publish again.");
+            }
+        }
         return asciidoc;
+    }
+
+    /**
+     * Downloads the uploads the pages show that content/uploads/ does not hold yet. Strapi gives
+     * every upload a name of its own, so a file already there is the same file and is not fetched
+     * again. Everything is fetched and checked before anything is written.
+     */
+    private void fetchUploads(Path contentRoot, List<Read> reads) throws CmsException, IOException {
+        Path folder = contentRoot.resolve(PageImages.FOLDER);
+        Map<String, String> firstUse = new TreeMap<>();
+        for (Read read : reads) {
+            for (PageDocument page : read.pages()) {
+                for (PageImages.Reference ref : PageImages.find(page.body() == null ? "" : page.body())) {
+                    if (ref.isUpload()) firstUse.putIfAbsent(ref.fileName(), page.relativePath() + " (" + read.target().locale() + ")");
+                }
+            }
+        }
+        Map<String, byte[]> fetched = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        for (var use : firstUse.entrySet()) {
+            if (Files.isRegularFile(folder.resolve(use.getKey()))) continue;
+            String what = "image '" + PageImages.URL_PREFIX + use.getKey() + "' (used on " + use.getValue() + ")";
+            byte[] bytes;
+            try {
+                bytes = client.download(PageImages.URL_PREFIX + use.getKey(), PageImages.MAX_BYTES);
+            } catch (CmsException e) {
+                problems.add(what + ": " + e.getMessage() + " Images may be at most " + PageImages.MAX_BYTES / (1024 * 1024) + " MB.");
+                continue;
+            }
+            if (bytes == null) {
+                problems.add(what + " is not in the CMS's Media Library. Insert it again from the Media Library and publish again.");
+            } else if (PageImages.rasterType(java.util.Arrays.copyOf(bytes, Math.min(bytes.length, 12))) == null) {
+                problems.add(what + " is not a PNG, JPEG, GIF or WebP image. Upload it in one of those formats.");
+            } else {
+                fetched.put(use.getKey(), bytes);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new CmsException(problems.size() + " image problem(s); nothing was written:\n"
+                    + String.join("\n", problems.stream().map(p -> "  - " + p).toList()));
+        }
+        if (fetched.isEmpty()) return;
+        Files.createDirectories(folder);
+        for (var file : fetched.entrySet()) {
+            Path part = Files.createTempFile(folder, ".download-", ".part");
+            Files.write(part, file.getValue());
+            move(part, folder.resolve(file.getKey()));
+        }
+        progress.accept("downloaded " + fetched.size() + " image(s) into " + folder);
     }
 
     private static void checkUnique(List<PageDocument> pages, Map<String, String> sourceOf, List<String> problems) {

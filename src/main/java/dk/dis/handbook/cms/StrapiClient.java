@@ -10,6 +10,7 @@ import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
+import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -81,16 +82,71 @@ public final class StrapiClient {
         return send("GET", path, query, null);
     }
 
+    /** One downloaded file: its status, and its bytes unless it was too big. */
+    private record Download(int code, byte[] bytes, boolean tooBig) {}
+
+    /**
+     * The bytes of a file the CMS serves itself, such as an upload under /uploads/ (public static
+     * files: sent without the token). Null when the CMS has no such file; at most {@code maxBytes}.
+     */
+    public byte[] download(String path, long maxBytes) throws CmsException {
+        HttpUrl url = HttpUrl.parse(settings.baseUrl() + path);
+        if (url == null) throw new CmsException("Not a valid CMS address: " + settings.baseUrl() + path);
+        Request request = new Request.Builder().url(url).get().build();
+        RetryPolicy<Download> again = RetryPolicy.<Download>builder()
+                .handle(IOException.class)
+                .handleResultIf(d -> d.code() >= 500)
+                .withMaxRetries(settings.maxRetries())
+                .withDelayFn(ctx -> backoff(ctx.getAttemptCount()))
+                .build();
+        Download d;
+        try {
+            d = Failsafe.with(again).get(() -> {
+                requests++;
+                try (Response response = http.newCall(request).execute()) {
+                    if (response.code() != 200) return new Download(response.code(), null, false);
+                    try (var in = response.body().byteStream()) {
+                        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+                        return bytes.length > maxBytes ? new Download(200, null, true) : new Download(200, bytes, false);
+                    }
+                }
+            });
+        } catch (FailsafeException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new CmsException(networkMessage("GET " + path, cause), cause);
+        }
+        if (d.code() == 404) return null;
+        if (d.tooBig()) throw new CmsException("The CMS's file " + path + " is larger than " + (maxBytes / (1024 * 1024)) + " MB.");
+        if (d.code() != 200) throw new CmsException("The CMS answered GET " + path + " with HTTP " + d.code() + ".");
+        return d.bytes();
+    }
+
     /** GET that answers null when the CMS has nothing there (HTTP 404), e.g. a single type never saved. */
     public JsonNode getIfPresent(String path, Map<String, String> query) throws CmsException {
-        return call("GET", path, query, null, true);
+        return call("GET", path, query, (RequestBody) null, true);
     }
 
     public JsonNode send(String method, String path, Map<String, String> query, JsonNode body) throws CmsException {
         return call(method, path, query, body, false);
     }
 
+    /** POSTs one file as multipart form data (field "file"), with further form fields. */
+    public JsonNode sendFile(String path, Map<String, String> fields, String fileName, byte[] bytes, String mimeType) throws CmsException {
+        MultipartBody.Builder form = new MultipartBody.Builder().setType(MultipartBody.FORM);
+        fields.forEach(form::addFormDataPart);
+        form.addFormDataPart("file", fileName, RequestBody.create(bytes, MediaType.get(mimeType)));
+        return call("POST", path, Map.of(), form.build(), false);
+    }
+
     private JsonNode call(String method, String path, Map<String, String> query, JsonNode body, boolean missingIsNull) throws CmsException {
+        try {
+            return call(method, path, query, body == null ? null : RequestBody.create(mapper.writeValueAsString(body), JSON), missingIsNull);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode call(String method, String path, Map<String, String> query, RequestBody body, boolean missingIsNull) throws CmsException {
         HttpUrl base = HttpUrl.parse(settings.baseUrl() + path);
         if (base == null) throw new CmsException("Not a valid CMS address: " + settings.baseUrl() + path);
         HttpUrl.Builder url = base.newBuilder();
@@ -98,15 +154,7 @@ public final class StrapiClient {
         Request.Builder request = new Request.Builder().url(url.build())
                 .header("Authorization", "Bearer " + settings.token())
                 .header("Accept", "application/json");
-        if (body != null) {
-            try {
-                request.method(method, RequestBody.create(mapper.writeValueAsString(body), JSON));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-        } else {
-            request.method(method, null);
-        }
+        request.method(method, body);
         Request built = request.build();
         String what = method + " " + path;
 

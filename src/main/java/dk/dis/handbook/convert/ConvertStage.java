@@ -3,6 +3,8 @@ package dk.dis.handbook.convert;
 import dk.dis.handbook.content.ContentException;
 import dk.dis.handbook.content.ContentHash;
 import dk.dis.handbook.content.ContentProblem;
+import dk.dis.handbook.content.MediaFile;
+import dk.dis.handbook.content.PageImages;
 import dk.dis.handbook.content.UnsafeMarkup;
 import dk.dis.handbook.content.Page;
 import org.asciidoctor.ast.Document;
@@ -29,7 +31,8 @@ import java.util.stream.Stream;
 public final class ConvertStage {
 
     /** What the stage produced, plus the drafts it left out (counted for the summary). */
-    public record Result(List<Page> pages, List<String> draftUrls, List<String> warnings) {
+    /** @param media the images the pages show, each once, to be published under its url */
+    public record Result(List<Page> pages, List<String> draftUrls, List<String> warnings, List<MediaFile> media) {
         public int draftsSkipped() {
             return draftUrls.size();
         }
@@ -92,6 +95,7 @@ public final class ConvertStage {
         List<String> warnings = new ArrayList<>();
         List<Page> pages = new ArrayList<>();
         List<String> drafts = new ArrayList<>();
+        Map<String, MediaFile> media = new java.util.TreeMap<>();
         for (Converted result : results) {
             problems.addAll(result.problems());
             warnings.addAll(result.warnings());
@@ -101,16 +105,17 @@ public final class ConvertStage {
                 drafts.add(page.url());
             } else {
                 pages.add(page);
+                result.media().forEach(m -> media.put(m.url(), m));
             }
         }
         checkDuplicateSlugs(pages, problems);
         if (!problems.isEmpty()) throw new ContentException(problems);
         pages.sort(Comparator.comparing(Page::url));
-        return new Result(List.copyOf(pages), List.copyOf(drafts), warnings);
+        return new Result(List.copyOf(pages), List.copyOf(drafts), warnings, List.copyOf(media.values()));
     }
 
     /** One file's outcome: a page (or null), and what went wrong or deserves a warning. */
-    private record Converted(Page page, List<ContentProblem> problems, List<String> warnings) {}
+    private record Converted(Page page, List<ContentProblem> problems, List<String> warnings, List<MediaFile> media) {}
 
     private Converted convertOne(Path contentDir, Path file, boolean includeDrafts, List<String> locales) {
         Path relative = contentDir.relativize(file);
@@ -118,19 +123,63 @@ public final class ConvertStage {
         List<ContentProblem> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         try {
-            String source = Files.readString(file, StandardCharsets.UTF_8);
+            List<MediaFile> media = new ArrayList<>();
+            String source = withPublishedImages(contentDir, name, Files.readString(file, StandardCharsets.UTF_8), media, problems);
+            if (!problems.isEmpty()) return new Converted(null, problems, warnings, List.of());
             String key = relative.toString().replace('\\', '/');
             String hash = cache == null ? null : ContentHash.of(source);
             ConvertCache.Entry cached = cache == null ? null : cache.reuse(key, hash);
-            if (cached != null) return new Converted(cached.page(), List.of(), cached.warnings());
+            if (cached != null) return new Converted(cached.page(), List.of(), cached.warnings(), media);
             Page page = convert(source, relative, name, includeDrafts, locales, problems, warnings);
             if (cache != null && page != null && problems.isEmpty()) {
                 cache.remember(key, new ConvertCache.Entry(hash, page, List.copyOf(warnings)));
             }
-            return new Converted(page, problems, warnings);
+            return new Converted(page, problems, warnings, media);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Checks every image of the page (an upload in content/uploads/ with alternative text, a raster
+     * format, within the size limit) and points it at its published, content-hashed name. Remote
+     * images are left to the sanitizer, which makes them links.
+     */
+    private static String withPublishedImages(Path contentDir, String name, String source, List<MediaFile> media,
+                                              List<ContentProblem> problems) throws IOException {
+        List<PageImages.Reference> refs = PageImages.find(source);
+        if (refs.isEmpty()) return source;
+        StringBuilder out = new StringBuilder(source);
+        for (int i = refs.size() - 1; i >= 0; i--) {
+            PageImages.Reference ref = refs.get(i);
+            String where = "line " + ref.line() + ": image '" + ref.target() + "'";
+            if (ref.target().matches("(?i)(https?:)?//.*")) continue;
+            if (!ref.isUpload()) {
+                problems.add(new ContentProblem(name, null, where + " is not an upload of the CMS.",
+                        "Insert images from the Media Library; they are referenced as image::/uploads/FILE[Alternative text]."));
+                continue;
+            }
+            String problem = PageImages.nameProblem(ref.fileName());
+            Path file = contentDir.resolve(PageImages.FOLDER).resolve(ref.fileName()).normalize();
+            if (problem == null) problem = PageImages.fileProblem(file);
+            if (problem == null && ref.alt().isEmpty()) {
+                problem = "has no alternative text.";
+                problems.add(new ContentProblem(name, null, where + " " + problem,
+                        "Say in a few words what the image shows: image::" + ref.target() + "[Kort over kommunens skoler]."));
+                continue;
+            }
+            if (problem != null) {
+                problems.add(new ContentProblem(name, null, where + " " + problem, null));
+                continue;
+            }
+            String fileName = ref.fileName();
+            int dot = fileName.lastIndexOf('.');
+            String url = MediaFile.URL_FOLDER + fileName.substring(0, dot) + "." + ContentHash.of(Files.readAllBytes(file)).substring(0, 10)
+                    + fileName.substring(dot).toLowerCase(java.util.Locale.ROOT);
+            media.add(new MediaFile(url, file));
+            out.replace(ref.start(), ref.end(), url);
+        }
+        return out.toString();
     }
 
     private Page convert(String source, Path relative, String name, boolean includeDrafts, List<String> locales,

@@ -84,16 +84,21 @@ final class PdfLayout {
 
     private final Path fonts;
     private final Path root;
+    private final java.util.Set<Path> images;
     private final PatternHyphenator hyphenator;
 
-    private PdfLayout(Path fonts, Path root, PatternHyphenator hyphenator) {
+    private PdfLayout(Path fonts, Path root, java.util.Set<Path> images, PatternHyphenator hyphenator) {
         this.fonts = fonts;
         this.root = root;
+        this.images = images;
         this.hyphenator = hyphenator;
     }
 
-    /** @param root the handbook's folder, the only place images are read from */
-    static PdfLayout of(Path assetsDir, Path root, String language) throws IOException, ContentException {
+    /**
+     * @param root   the handbook's folder, where the logo is read from
+     * @param images the pages' image files (content/uploads/…), the only other files a PDF may read
+     */
+    static PdfLayout of(Path assetsDir, Path root, String language, java.util.Collection<Path> images) throws IOException, ContentException {
         Path fonts = assetsDir.resolve(FONTS);
         List<ContentProblem> problems = new ArrayList<>();
         for (Face face : FACES) {
@@ -111,7 +116,7 @@ final class PdfLayout {
             }
         }
         if (!problems.isEmpty()) throw new ContentException(problems);
-        return new PdfLayout(fonts, root.toAbsolutePath().normalize(), PatternHyphenator.forLanguage(language));
+        return new PdfLayout(fonts, root.toAbsolutePath().normalize(), java.util.Set.copyOf(images), PatternHyphenator.forLanguage(language));
     }
 
     /**
@@ -123,7 +128,7 @@ final class PdfLayout {
     static void warmUp(Path assetsDir) {
         Thread thread = new Thread(() -> {
             try {
-                PdfLayout layout = of(assetsDir, assetsDir, "da");
+                PdfLayout layout = of(assetsDir, assetsDir, "da", List.of());
                 StringBuilder body = new StringBuilder("<section><h1>Opvarmning</h1><nav><ul><li><a href='#a'>Afsnit</a></li></ul></nav>");
                 try (var diagrams = Files.list(assetsDir.resolve("diagrams"))) {
                     for (Path svg : diagrams.filter(f -> f.toString().endsWith(".svg")).sorted().limit(1).toList()) {
@@ -209,7 +214,7 @@ final class PdfLayout {
             URI u = URI.create(uri);
             if (!"file".equals(u.getScheme())) return false;
             Path file = Path.of(u).toAbsolutePath().normalize();
-            return file.startsWith(root) || file.startsWith(fonts.toAbsolutePath().normalize());
+            return file.startsWith(root) || images.contains(file) || file.startsWith(fonts.toAbsolutePath().normalize());
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -5,6 +5,7 @@ import dk.dis.handbook.bake.SiteMap;
 import dk.dis.handbook.config.HandbookConfig;
 import dk.dis.handbook.content.ContentException;
 import dk.dis.handbook.content.ContentProblem;
+import dk.dis.handbook.content.MediaFile;
 import dk.dis.handbook.content.Page;
 import dk.dis.handbook.search.SectionExtractor;
 
@@ -168,8 +169,10 @@ public final class PdfStage {
      *
      * @param root the handbook's folder: the only place images (the logo) are read from
      */
-    public Rendering start(SiteMap site, HandbookConfig config, Path assetsDir, Path root, boolean preview)
+    public Rendering start(SiteMap site, HandbookConfig config, Path assetsDir, Path root, boolean preview, List<MediaFile> images)
             throws IOException, ContentException {
+        Map<String, Path> imageFiles = new HashMap<>();
+        for (MediaFile image : images) imageFiles.put(image.url(), image.source().toAbsolutePath().normalize());
         Path logo = null;
         if (config.logo() != null) {
             logo = root.resolve(config.logo()).normalize();
@@ -180,7 +183,7 @@ public final class PdfStage {
         }
         // A preview's PDFs contain drafts: say so on the cover and on every page.
         String mark = preview ? PREVIEW_MARK : null;
-        PdfLayout layout = PdfLayout.of(assetsDir, root, config.language());
+        PdfLayout layout = PdfLayout.of(assetsDir, root, config.language(), imageFiles.values());
         String css = PrintStyle.css(assetsDir, config, mark);
         PrintDocument.Cover cover = new PrintDocument.Cover(config.municipality(), site.home().title(),
                 config.tagline() == null ? config.name() : config.tagline(), config.name() + ", " + config.municipality(),
@@ -193,6 +196,11 @@ public final class PdfStage {
             for (Book book : books) {
                 org.jsoup.nodes.Document html = new PrintDocument(book, cover, config.baseUrlTrimmed()).document(css);
                 String key = cache == null ? null : cache.key(html.outerHtml());
+                // The pages' images, read from their files (the published names carry the content hash, so the key holds it).
+                for (org.jsoup.nodes.Element img : html.select("img[src]")) {
+                    Path file = imageFiles.get(img.attr("src"));
+                    if (file != null) img.attr("src", file.toUri().toString());
+                }
                 byte[] earlier = key == null ? null : cache.get(key);
                 if (earlier != null) {
                     rendering.reused++;

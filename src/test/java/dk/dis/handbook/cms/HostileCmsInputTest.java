@@ -80,7 +80,7 @@ class HostileCmsInputTest {
                 "reviewed", "nextReview", "changeNote", "tags", "template", "worksheetSource", "oldUrls", "body")) {
             FIELDS.put(field, (data, value) -> data.put(field, value));
         }
-        FIELDS.put("image alt text", (data, value) -> data.put("body", "Et billede:\n\nimage::/uploads/billede.png[" + value + "]\n"));
+        FIELDS.put("image alt text", (data, value) -> data.put("body", "Et billede:\n\nimage::/uploads/billede_5e6f7a.png[" + value + "]\n"));
         FIELDS.put("image file name", (data, value) -> data.put("body", "Et billede:\n\nimage::/uploads/" + value + "[Et billede]\n"));
     }
 
@@ -116,6 +116,8 @@ class HostileCmsInputTest {
                 + "Se link:/trin-1/#saet-retning[Sæt retning].\n");
         seedSite.write("angreb/index.adoc", header("Angreb", "angreb", "angreb", ":jbake-order: 80") + "Sider med fjendtligt indhold.\n");
         new CmsPush(client(seed), s -> {}).run(seedSite.root.resolve("content"), "da");
+        // The image the alt-text values go with, in the Media Library as an editor would have put it.
+        client(seed).sendFile(CmsPush.UPLOAD_IMPORT, Map.of("name", "billede_5e6f7a.png"), "billede_5e6f7a.png", CmsImagesTest.png(), "image/png");
 
         List<Outcome> outcomes = new ArrayList<>();
         Map<String, String> caseOfSlug = new TreeMap<>();

@@ -64,6 +64,9 @@ public final class LocalStrapi implements AutoCloseable {
         env.put("PORT", Integer.toString(port));
         env.put("DATABASE_CLIENT", "sqlite");
         env.put("DATABASE_FILENAME", dir.resolve("strapi.db").toAbsolutePath().toString());
+        // The Media Library's files too: each test's CMS starts empty and leaves cms/public alone.
+        Path publicDir = Files.createDirectories(dir.resolve("public/uploads")).getParent();
+        env.put("PUBLIC_DIR", publicDir.toAbsolutePath().toString());
         env.put("STRAPI_TELEMETRY_DISABLED", "true");
         env.put("BUILD_HOOK_URL", "");
         env.putAll(extraEnv);
