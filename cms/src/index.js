@@ -2,7 +2,7 @@
 
 const { errors } = require('@strapi/utils');
 const { createBuildHook } = require('./lib/build-hook');
-const { PAGE_LABELS, SYNONYM_LABELS, labelFields } = require('./lib/page-labels');
+const { PAGE_LABELS, PAGE_VIEWS, SYNONYM_LABELS, labelFields } = require('./lib/page-labels');
 
 const PAGE = 'api::page.page';
 
@@ -17,7 +17,7 @@ module.exports = {
   async bootstrap({ strapi }) {
     await ensureLocales(strapi);
     await lockPublicRole(strapi);
-    await labelFields(strapi, PAGE, PAGE_LABELS);
+    await labelFields(strapi, PAGE, PAGE_LABELS, PAGE_VIEWS);
     await labelFields(strapi, 'api::search-synonym.search-synonym', SYNONYM_LABELS);
     watchForBuilds(strapi);
   },

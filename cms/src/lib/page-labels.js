@@ -30,8 +30,28 @@ const PAGE_LABELS = {
   body: { label: 'Brødtekst', description: 'Sidens tekst. Højst 200.000 tegn.' },
 };
 
-/** Writes the labels into the Content Manager's view settings of the page type. */
-async function labelFields(strapi, uid, labels) {
+/**
+ * How a secretary finds and edits pages: the list shows where each page sits (section, order)
+ * and when it last changed, sorted by section; the edit form starts with the body, full width.
+ */
+const PAGE_VIEWS = {
+  settings: { mainField: 'title', defaultSortBy: 'section', defaultSortOrder: 'ASC', pageSize: 50 },
+  list: ['title', 'section', 'sortOrder', 'updatedAt'],
+  edit: [
+    [{ name: 'title', size: 8 }, { name: 'navTitle', size: 4 }],
+    [{ name: 'body', size: 12 }],
+    [{ name: 'summary', size: 12 }],
+    [{ name: 'section', size: 4 }, { name: 'slug', size: 4 }, { name: 'sortOrder', size: 4 }],
+    [{ name: 'owner', size: 6 }, { name: 'tags', size: 6 }],
+    [{ name: 'reviewed', size: 4 }, { name: 'nextReview', size: 4 }, { name: 'date', size: 4 }],
+    [{ name: 'changeNote', size: 12 }],
+    [{ name: 'pageType', size: 4 }, { name: 'template', size: 4 }, { name: 'worksheetSource', size: 4 }],
+    [{ name: 'oldUrls', size: 12 }],
+  ],
+};
+
+/** Writes the labels (and for the page type its list and edit views) into the Content Manager's settings. */
+async function labelFields(strapi, uid, labels, views) {
   const service = strapi.plugin('content-manager').service('content-types');
   const contentType = strapi.contentType(uid);
   const configuration = await service.findConfiguration(contentType);
@@ -44,9 +64,15 @@ async function labelFields(strapi, uid, labels) {
       list: { ...metadatas[field].list, label },
     };
   }
+  const known = new Set(Object.keys(contentType.attributes));
+  const layouts = { ...configuration.layouts };
+  if (views) {
+    layouts.list = views.list.filter((f) => known.has(f));
+    layouts.edit = views.edit.map((row) => row.filter((f) => known.has(f.name))).filter((row) => row.length > 0);
+  }
   await service.updateConfiguration(contentType, {
-    settings: configuration.settings,
-    layouts: configuration.layouts,
+    settings: views ? { ...configuration.settings, ...views.settings } : configuration.settings,
+    layouts,
     metadatas,
   });
 }
@@ -60,4 +86,4 @@ const SYNONYM_LABELS = {
   },
 };
 
-module.exports = { PAGE_LABELS, SYNONYM_LABELS, labelFields };
+module.exports = { PAGE_LABELS, PAGE_VIEWS, SYNONYM_LABELS, labelFields };
