@@ -26,7 +26,6 @@ public final class PageImages {
     private static final Pattern INLINE = Pattern.compile("image:([^:\\s\\[][^\\s\\[]*)\\[([^\\]\\n]*)\\]");
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*\\.(png|jpe?g|gif|webp)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern VERBATIM_DELIMITER = Pattern.compile("^(-{4,}|\\.{4,})\\s*$");
 
     /** One image macro: its line (1-based), the target as written, and its alternative text. */
     public record Reference(int line, String target, String alt, int start, int end) {
@@ -45,30 +44,19 @@ public final class PageImages {
     /** Every image macro outside listing and literal blocks, in order. Offsets are into {@code source}. */
     public static List<Reference> find(String source) {
         List<Reference> found = new ArrayList<>();
-        String openVerbatim = null;
-        int offset = 0;
-        String[] lines = source.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            if (VERBATIM_DELIMITER.matcher(line).matches()) {
-                String delimiter = line.strip();
-                if (openVerbatim == null) openVerbatim = delimiter;
-                else if (openVerbatim.equals(delimiter)) openVerbatim = null;
-            } else if (openVerbatim == null) {
-                Matcher block = BLOCK.matcher(line);
-                if (block.matches()) {
-                    String target = block.group(1) == null ? "" : block.group(1);
-                    int start = block.group(1) == null ? offset + "image::".length() : offset + block.start(1);
-                    found.add(new Reference(i + 1, target, altText(block.group(2)), start, start + target.length()));
-                } else {
-                    Matcher m = INLINE.matcher(line);
-                    while (m.find()) {
-                        found.add(new Reference(i + 1, m.group(1), altText(m.group(2)), offset + m.start(1), offset + m.end(1)));
-                    }
-                }
+        AsciidocLines.outsideVerbatim(source, (number, line, offset) -> {
+            Matcher block = BLOCK.matcher(line);
+            if (block.matches()) {
+                String target = block.group(1) == null ? "" : block.group(1);
+                int start = block.group(1) == null ? offset + "image::".length() : offset + block.start(1);
+                found.add(new Reference(number, target, altText(block.group(2)), start, start + target.length()));
+                return;
             }
-            offset += line.length() + 1;
-        }
+            Matcher m = INLINE.matcher(line);
+            while (m.find()) {
+                found.add(new Reference(number, m.group(1), altText(m.group(2)), offset + m.start(1), offset + m.end(1)));
+            }
+        });
         return found;
     }
 

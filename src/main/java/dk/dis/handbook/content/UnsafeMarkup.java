@@ -25,8 +25,6 @@ public final class UnsafeMarkup {
             new Rule(Pattern.compile("^:docinfo[0-9]*:"), "a docinfo attribute"),
             new Rule(Pattern.compile("(?i)(?<![a-z0-9])(javascript|vbscript|data):"), "a script or data URL"));
 
-    private static final Pattern VERBATIM_DELIMITER = Pattern.compile("^(-{4,}|\\.{4,})\\s*$");
-
     private UnsafeMarkup() {}
 
     /** What of the list {@code text} holds, once each, in the list's order; empty when it is safe. */
@@ -50,20 +48,10 @@ public final class UnsafeMarkup {
     }
 
     private static void forEachHit(String source, Hit hit) {
-        String[] lines = source.split("\n", -1);
-        String openVerbatim = null;
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            if (VERBATIM_DELIMITER.matcher(line).matches()) {
-                String delimiter = line.strip();
-                if (openVerbatim == null) openVerbatim = delimiter;
-                else if (openVerbatim.equals(delimiter)) openVerbatim = null;
-                continue;
-            }
-            if (openVerbatim != null) continue;
+        AsciidocLines.outsideVerbatim(source, (number, line, offset) -> {
             for (Rule rule : RULES) {
-                if (rule.pattern().matcher(line).find()) hit.at(i + 1, rule.what());
+                if (rule.pattern().matcher(line).find()) hit.at(number, rule.what());
             }
-        }
+        });
     }
 }

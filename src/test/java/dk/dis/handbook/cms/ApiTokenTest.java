@@ -40,7 +40,7 @@ class ApiTokenTest {
     }
 
     static StrapiClient client(String token) {
-        return new StrapiClient(CmsSettings.of(strapi.url, token));
+        return strapi.client(token);
     }
 
     @Test

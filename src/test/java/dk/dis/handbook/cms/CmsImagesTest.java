@@ -43,7 +43,7 @@ class CmsImagesTest {
     }
 
     static StrapiClient client(String token) {
-        return new StrapiClient(CmsSettings.of(strapi.url, token));
+        return strapi.client(token);
     }
 
     static byte[] png() throws Exception {

@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.dis.handbook.content.ContentException;
 import dk.dis.handbook.content.ContentProblem;
 import dk.dis.handbook.content.SitePaths;
-import dk.dis.handbook.publish.LocalServer;
-import dk.dis.handbook.support.Browser;
+import dk.dis.handbook.support.ScriptCanary;
 import dk.dis.handbook.support.LocalStrapi;
 import dk.dis.handbook.support.NetlifyRules;
 import dk.dis.handbook.support.TestHandbook;
@@ -14,10 +13,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +29,6 @@ import java.util.stream.Stream;
 
 import static dk.dis.handbook.support.TestHandbook.header;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Every field of the CMS's page type as hostile input, through the real Strapi's REST API: each
@@ -44,8 +38,8 @@ import static org.assertj.core.api.Assertions.fail;
  * Writes what was tried and what happened, per field, to target/security/hostile-cms-input.md.
  */
 class HostileCmsInputTest {
-    static final String RUN = "alert(1)";
-    static final String MARK = "console.log('XSS-MARKER')";
+    static final String RUN = ScriptCanary.RUN;
+    static final String MARK = ScriptCanary.MARK;
     static final Path PWNED = Path.of("/tmp/dis-handbook-pwned");
 
     /** Name → value; each goes into every field. */
@@ -105,7 +99,7 @@ class HostileCmsInputTest {
     }
 
     static StrapiClient client(String token) {
-        return new StrapiClient(CmsSettings.of(strapi.url, token));
+        return strapi.client(token);
     }
 
     @Test
@@ -192,7 +186,7 @@ class HostileCmsInputTest {
         assertThat(PWNED).as("nothing ran a command or wrote outside the output").doesNotExist();
         assertThat(topLevel(handbook.root)).as("the build wrote only its output folder").isEqualTo(union(before, Set.of("target")));
         checkHostingRules(handbook.out());
-        int opened = checkNothingRuns(handbook.out());
+        int opened = ScriptCanary.openEveryPage(handbook.out());
         report(outcomes);
 
         assertThat(outcomes).hasSize(FIELDS.size() * PAYLOADS.size() + 1);
@@ -214,42 +208,6 @@ class HostileCmsInputTest {
         }
         assertThat(netlify.headers()).extracting(NetlifyRules.HeaderRule::path).containsExactly("/*", "/assets/*", "/soeg/data/*");
         assertThat(netlify.headers().get(0).values().get("Content-Security-Policy")).startsWith("default-src 'self'").doesNotContain("*");
-    }
-
-    /** Opens every page in headless Chromium; a same-origin canary script proves the checks see a script that runs. */
-    private static int checkNothingRuns(Path site) throws Exception {
-        List<String> paths = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(site)) {
-            files.filter(f -> f.toString().endsWith(".html")).forEach(f ->
-                    paths.add("/" + site.relativize(f).toString().replace('\\', '/').replaceFirst("index\\.html$", "")));
-        }
-        Files.createDirectories(site.resolve("canary"));
-        Files.writeString(site.resolve("assets/canary.js"), MARK + ";" + RUN + ";");
-        Files.writeString(site.resolve("canary/index.html"), "<!DOCTYPE html><title>c</title><script src=\"/assets/canary.js\"></script>");
-        try (LocalServer server = LocalServer.start(site, 0)) {
-            ChromeDriver browser = Browser.start(1280, 800);
-            try {
-                browser.get(server.url() + "/canary/");
-                assertThat(browser.switchTo().alert().getText()).isEqualTo("1");
-                browser.switchTo().alert().accept();
-                assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).anyMatch(e -> e.getMessage().contains("XSS-MARKER"));
-                for (String path : paths) {
-                    browser.get(server.url() + path);
-                    try {
-                        fail("a script ran on " + path + " and opened a dialog: " + browser.switchTo().alert().getText());
-                    } catch (NoAlertPresentException expected) {
-                        // nothing ran
-                    }
-                    for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
-                        assertThat(entry.getMessage()).as(path).doesNotContain("XSS-MARKER");
-                    }
-                    assertThat(browser.getCurrentUrl()).as("no navigation away from " + path).startsWith(server.url());
-                }
-            } finally {
-                browser.quit();
-            }
-        }
-        return paths.size();
     }
 
     private static void report(List<Outcome> outcomes) throws Exception {

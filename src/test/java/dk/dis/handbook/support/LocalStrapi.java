@@ -128,6 +128,11 @@ public final class LocalStrapi implements AutoCloseable {
         return out;
     }
 
+    /** A client of this CMS's REST API with {@code token}. */
+    public dk.dis.handbook.cms.StrapiClient client(String token) {
+        return new dk.dis.handbook.cms.StrapiClient(dk.dis.handbook.cms.CmsSettings.of(url, token));
+    }
+
     public String log() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
