@@ -1,6 +1,7 @@
 package dk.dis.handbook.cms;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.dis.handbook.content.MarkdownSlips;
 import dk.dis.handbook.content.PageImages;
 import dk.dis.handbook.content.UnsafeMarkup;
 
@@ -346,6 +347,9 @@ public final class CmsSync {
         asciidoc = asciidoc.replace("image::" + base + PageImages.URL_PREFIX, "image::" + PageImages.URL_PREFIX)
                 .replace("image:" + base + PageImages.URL_PREFIX, "image:" + PageImages.URL_PREFIX);
         refuseUnsafe("body", asciidoc, who, problems);
+        for (MarkdownSlips.Slip slip : MarkdownSlips.find(asciidoc)) {
+            warnings.add(who + ": field 'body' " + slip.message() + ".");
+        }
         for (PageImages.Reference ref : PageImages.find(asciidoc)) {
             String where = who + ": field 'body' line " + ref.line() + ": image '" + ref.target() + "'";
             if (ref.target().matches("(?i)(https?:)?//.*")) continue;

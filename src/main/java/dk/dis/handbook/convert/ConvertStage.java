@@ -3,6 +3,7 @@ package dk.dis.handbook.convert;
 import dk.dis.handbook.content.ContentException;
 import dk.dis.handbook.content.ContentHash;
 import dk.dis.handbook.content.ContentProblem;
+import dk.dis.handbook.content.MarkdownSlips;
 import dk.dis.handbook.content.MediaFile;
 import dk.dis.handbook.content.PageImages;
 import dk.dis.handbook.content.UnsafeMarkup;
@@ -194,6 +195,8 @@ public final class ConvertStage {
         int before = problems.size();
         UnsafeMarkup.scan(name, source, problems);
         if (problems.size() > before) return null;
+        // Markdown pasted into the page: published as literal text, so say what to write instead.
+        List<MarkdownSlips.Slip> slips = MarkdownSlips.scan(name, source, warnings);
         Document doc;
         try {
             engine.drainMessages();
@@ -244,9 +247,13 @@ public final class ConvertStage {
             body = "";
         }
         for (LogRecord r : engine.drainMessages()) {
-            String where = r.getCursor() != null && r.getCursor().getLineNumber() > 0 ? " (line " + r.getCursor().getLineNumber() + ")" : "";
+            int line = r.getCursor() != null ? r.getCursor().getLineNumber() : 0;
+            String where = line > 0 ? " (line " + line + ")" : "";
             if (AsciidocEngine.isError(r)) {
-                own.add(new ContentProblem(name, null, "Asciidoctor error" + where + ": " + r.getMessage(), null));
+                // A Markdown heading (#) is a second page title to Asciidoctor: say what was meant.
+                String fix = slips.stream().filter(s -> s.line() == line).findFirst()
+                        .map(s -> "The line " + s.advice() + ".").orElse(null);
+                own.add(new ContentProblem(name, null, "Asciidoctor error" + where + ": " + r.getMessage() + (fix == null ? "" : "."), fix));
             } else {
                 warnings.add(name + where + ": " + r.getMessage());
             }

@@ -48,17 +48,31 @@ import java.util.logging.Level;
  */
 final class PdfLayout {
     static final String FONTS = "pdf/fonts";
-    /** The four files of the typeface, and the style each is for. */
-    private static final List<Face> FACES = List.of(
-            new Face("NotoSans-Regular.ttf", 400, FontStyle.NORMAL),
-            new Face("NotoSans-Bold.ttf", 700, FontStyle.NORMAL),
-            new Face("NotoSans-Italic.ttf", 400, FontStyle.ITALIC),
-            new Face("NotoSans-BoldItalic.ttf", 700, FontStyle.ITALIC));
-    /** The style sheet's family, and the names the diagrams and Asciidoctor's HTML ask for, all map to it. */
-    private static final List<String> FAMILIES = List.of("Noto Sans", "sans-serif", "serif", "monospace", "Arial", "Helvetica");
+    /**
+     * The text typeface's four files, and the style each is for. The style sheet's family, and the
+     * names the diagrams and Asciidoctor's HTML ask for, all map to it. openhtmltopdf looks up the
+     * generic families under its own names ("sans-serif" as "SansSerif", "serif" as "Serif").
+     */
+    private static final Typeface TEXT = new Typeface(
+            List.of("Noto Sans", "SansSerif", "Serif", "sans-serif", "serif", "Arial", "Helvetica"),
+            List.of(new Face("NotoSans-Regular.ttf", 400, FontStyle.NORMAL),
+                    new Face("NotoSans-Bold.ttf", 700, FontStyle.NORMAL),
+                    new Face("NotoSans-Italic.ttf", 400, FontStyle.ITALIC),
+                    new Face("NotoSans-BoldItalic.ttf", 700, FontStyle.ITALIC)));
+    /**
+     * Code (inline code, listing and source blocks): the style sheet asks for "Noto Sans Mono", and
+     * the generic "monospace" (openhtmltopdf's "Monospaced") of its default style for code, pre and kbd
+     * maps to it too. It has no italic: italic code is drawn upright.
+     */
+    private static final Typeface CODE = new Typeface(
+            List.of("Noto Sans Mono", "Monospaced"),
+            List.of(new Face("NotoSansMono-Regular.ttf", 400, FontStyle.NORMAL),
+                    new Face("NotoSansMono-Bold.ttf", 700, FontStyle.NORMAL)));
+    private static final List<Typeface> TYPEFACES = List.of(TEXT, CODE);
     /**
      * The families the SVG renderer gets too: the diagrams and logos ask for "Arial, Helvetica,
-     * sans-serif" (it takes the first it has). Each one costs a font load per PDF.
+     * sans-serif" (it takes the first it has). Each one costs a font load per PDF; the document's
+     * fonts are loaded only when a text uses them.
      */
     private static final Set<String> SVG_FAMILIES = Set.of("Noto Sans", "Arial", "sans-serif");
 
@@ -68,6 +82,8 @@ final class PdfLayout {
             + "/README.md), or build with --no-pdf.";
 
     private record Face(String file, int weight, FontStyle style) {}
+
+    private record Typeface(List<String> families, List<Face> faces) {}
 
     static {
         // Warnings reach the build through each layout's diagnostics (withDiagnosticConsumer); the
@@ -101,7 +117,7 @@ final class PdfLayout {
     static PdfLayout of(Path assetsDir, Path root, String language, java.util.Collection<Path> images) throws IOException, ContentException {
         Path fonts = assetsDir.resolve(FONTS);
         List<ContentProblem> problems = new ArrayList<>();
-        for (Face face : FACES) {
+        for (Face face : TYPEFACES.stream().flatMap(t -> t.faces().stream()).toList()) {
             String name = "assets/" + FONTS + "/" + face.file();
             Path file = fonts.resolve(face.file());
             if (!Files.isRegularFile(file)) {
@@ -158,12 +174,14 @@ final class PdfLayout {
         builder.withProducer("DIS-håndbogen");
         builder.useSVGDrawer(new BatikSVGDrawer());
         if (hyphenator != null) builder.useHyphenation(hyphenator);
-        for (String family : FAMILIES) {
-            // The diagrams' text is drawn as outlines in these fonts.
-            Set<FSFontUseCase> uses = SVG_FAMILIES.contains(family)
-                    ? EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.SVG) : EnumSet.of(FSFontUseCase.DOCUMENT);
-            for (Face face : FACES) {
-                builder.useFont(fonts.resolve(face.file()).toFile(), family, face.weight(), face.style(), true, uses);
+        for (Typeface typeface : TYPEFACES) {
+            for (String family : typeface.families()) {
+                // The diagrams' text is drawn as outlines in these fonts.
+                Set<FSFontUseCase> uses = SVG_FAMILIES.contains(family)
+                        ? EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.SVG) : EnumSet.of(FSFontUseCase.DOCUMENT);
+                for (Face face : typeface.faces()) {
+                    builder.useFont(fonts.resolve(face.file()).toFile(), family, face.weight(), face.style(), true, uses);
+                }
             }
         }
         builder.useExternalResourceAccessControl((uri, type) -> isInside(uri), ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);

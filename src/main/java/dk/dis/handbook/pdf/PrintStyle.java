@@ -26,6 +26,7 @@ final class PrintStyle {
         String css = Files.readString(file, StandardCharsets.UTF_8);
         for (Map.Entry<String, String> v : Map.of(
                 "brand", colors.brand() == null ? HandbookConfig.Colors.DEFAULT.brand() : colors.brand(),
+                "brand-light", colors.brandLight() == null ? HandbookConfig.Colors.DEFAULT.brandLight() : colors.brandLight(),
                 "link", colors.link() == null ? HandbookConfig.Colors.DEFAULT.link() : colors.link(),
                 "text", colors.text() == null ? HandbookConfig.Colors.DEFAULT.text() : colors.text(),
                 "municipality", quoted(config.municipality()),

@@ -340,6 +340,16 @@ class CmsSyncFaultTest {
     }
 
     @Test
+    void markdownInTheBodyIsAWarningNamingTheEntryFieldAndLine() throws Exception {
+        List<ObjectNode> entries = new ArrayList<>(FakeStrapi.minimalSite());
+        entries.get(2).put("body", "Første linje.\n\nLæs [vejledningen](https://example.org/vejledning).");
+        server.enqueue(page(entries));
+        CmsSync.Result result = sync(false);
+        assertThat(result.warnings()).anySatisfy(w -> assertThat(w).contains("page 'Titel detaljer'", "field 'body' line 3 looks like a Markdown link",
+                "https://example.org/vejledning[vejledningen]"));
+    }
+
+    @Test
     void aSuccessfulSyncReplacesTheFolderAndKeepsNonAsciidocFiles() throws Exception {
         Files.writeString(content.resolve("trin-1/billede.svg"), "<svg/>");
         server.enqueue(page(FakeStrapi.minimalSite()));
