@@ -20,6 +20,9 @@ import java.util.concurrent.CompletableFuture;
  * so it starts in the background as soon as the CLI starts and every stage shares it.
  */
 public final class AsciidocEngine implements AutoCloseable {
+    /** Held so the setting below stays on the logger (JUL keeps loggers only weakly). */
+    private static final java.util.logging.Logger ASCIIDOCTOR_LOG = java.util.logging.Logger.getLogger("asciidoctor");
+
 
     /** Asciidoctor's {@code lang} does not translate its captions: these are the Danish ones. */
     static final Map<String, Object> DANISH_LABELS = Map.ofEntries(
@@ -68,6 +71,9 @@ public final class AsciidocEngine implements AutoCloseable {
             System.setProperty("jruby.compile.mode", pages >= COMPILE_FROM_PAGES ? "JIT" : "OFF");
         }
         Diagrams diagrams = new Diagrams(diagramDir);
+        // Asciidoctor's messages reach the build through its log handler, naming the file; its
+        // default JUL output would print them a second time, without the file.
+        ASCIIDOCTOR_LOG.setUseParentHandlers(false);
         CompletableFuture<Asciidoctor> booting = CompletableFuture.supplyAsync(() -> {
             Asciidoctor asciidoctor = Asciidoctor.Factory.create();
             asciidoctor.javaExtensionRegistry().blockMacro(new DiagramMacro(diagrams));
