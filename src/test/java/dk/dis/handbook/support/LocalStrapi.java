@@ -76,7 +76,12 @@ public final class LocalStrapi implements AutoCloseable {
         return strapi;
     }
 
-    /** Stops Strapi as a deployment would (SIGTERM) and starts it again with the same database, secrets and port. */
+    /** Stops Strapi as a deployment would (SIGTERM); {@link #restart()} starts it again. */
+    public void stop() throws InterruptedException {
+        close();
+    }
+
+    /** Stops Strapi if it runs and starts it again with the same database, secrets and port. */
     public void restart() throws Exception {
         close();
         launch();
@@ -148,7 +153,7 @@ public final class LocalStrapi implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        if (process == null) return;
+        if (process == null || !process.isAlive()) return;
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
