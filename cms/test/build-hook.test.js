@@ -89,7 +89,7 @@ test('5xx and unreachable are retried with growing pauses; the record is cleared
   const store = fakeStore();
   const log = recordingLog();
   const post = answering(503, null, 502);
-  const hook = createBuildHook({ url: URL_, quietMs: 10, maxWaitMs: 1000, attempts: 5, retryMs: 15, log, store, post });
+  const hook = createBuildHook({ url: URL_, quietMs: 10, maxWaitMs: 1000, attempts: 5, retryMs: 25, log, store, post });
   hook.notify();
   hook.notify();
   await sleep(5);
@@ -98,14 +98,14 @@ test('5xx and unreachable are retried with growing pauses; the record is cleared
   await sleep(30);
   assert.ok(post.calls.length >= 1 && post.calls.length < 4);
   assert.notStrictEqual(store.value, null, 'still owed while the hook fails');
-  await sleep(200);
+  await sleep(300); // the pauses' timers do not keep a process alive on their own
   await hook.idle();
   assert.strictEqual(post.calls.length, 4, '503, no answer, 502, then 200');
-  assert.ok(Date.now() - started >= 15 + 30 + 60, 'paused 15, 30 and 60 ms between the tries');
+  assert.ok(Date.now() - started >= 25 + 50 + 100, 'paused 25, 50 and 100 ms between the tries');
   assert.strictEqual(store.value, null, 'cleared once the hook accepted');
   assert.strictEqual(store.writes.at(-1), null);
   const text = log.lines.join('\n');
-  assert.match(text, /warn: .*HTTP 503; trying again in 15 ms \(attempt 1 of 5\)/);
+  assert.match(text, /warn: .*HTTP 503; trying again in 25 ms \(attempt 1 of 5\)/);
   assert.match(text, /warn: .*could not reach the build hook \(fetch failed: connect ECONNREFUSED/);
   assert.match(text, /info: .*site build requested after 2 content event\(s\) \(attempt 4 of 5\)/);
   assert.doesNotMatch(text, /TOPSECRET|build_hooks|netlify/);
@@ -141,7 +141,7 @@ test('after the last attempt the request is given up and the record cleared', as
 test('a burst cut short by a restart is fired once by the next start, after the rest of its quiet time', async () => {
   const store = fakeStore();
   const before = answering();
-  const first = createBuildHook({ url: URL_, quietMs: 120, maxWaitMs: 10000, log: recordingLog(), store, post: before });
+  const first = createBuildHook({ url: URL_, quietMs: 400, maxWaitMs: 10000, log: recordingLog(), store, post: before });
   first.notify();
   await sleep(20);
   first.notify();
@@ -153,16 +153,16 @@ test('a burst cut short by a restart is fired once by the next start, after the 
 
   const after = answering();
   const log = recordingLog();
-  const second = createBuildHook({ url: URL_, quietMs: 120, maxWaitMs: 10000, log, store, post: after });
+  const second = createBuildHook({ url: URL_, quietMs: 400, maxWaitMs: 10000, log, store, post: after });
   const restored = await second.resume();
   assert.strictEqual(restored.events, 2);
   await sleep(20);
   assert.strictEqual(after.calls.length, 0, 'waits for the rest of the quiet time');
-  await sleep(150);
+  await sleep(450);
   await second.idle();
   assert.strictEqual(after.calls.length, 1);
   assert.strictEqual(store.value, null);
-  await sleep(150);
+  await sleep(450);
   assert.strictEqual(after.calls.length + before.calls.length, 1, 'one build for the burst, across the restart');
   assert.match(log.lines.join('\n'), /pending when the CMS stopped/);
 });
