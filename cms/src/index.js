@@ -1,7 +1,7 @@
 'use strict';
 
 const { errors } = require('@strapi/utils');
-const { createBuildHook } = require('./lib/build-hook');
+const { createBuildHook, coreStore } = require('./lib/build-hook');
 const { PAGE_LABELS, PAGE_VIEWS, SYNONYM_LABELS, labelFields } = require('./lib/page-labels');
 
 const PAGE = 'api::page.page';
@@ -19,7 +19,7 @@ module.exports = {
     await lockPublicRole(strapi);
     await labelFields(strapi, PAGE, PAGE_LABELS, PAGE_VIEWS);
     await labelFields(strapi, 'api::search-synonym.search-synonym', SYNONYM_LABELS);
-    watchForBuilds(strapi);
+    await watchForBuilds(strapi);
   },
 
   destroy({ strapi }) {
@@ -74,19 +74,32 @@ async function lockPublicRole(strapi) {
   }
 }
 
-function watchForBuilds(strapi) {
+/**
+ * Publish, unpublish and delete request a site build (debounced, see lib/build-hook.js). A build
+ * that was owed when the CMS stopped is kept in the core store and requested after the restart.
+ */
+async function watchForBuilds(strapi) {
   const url = process.env.BUILD_HOOK_URL;
   if (!url) {
     strapi.log.info('[build-hook] BUILD_HOOK_URL is not set: publishing does not trigger a site build.');
     return;
   }
-  const quietMs = Number.parseInt(process.env.BUILD_HOOK_DEBOUNCE_MS || '120000', 10);
-  const maxWaitMs = Number.parseInt(process.env.BUILD_HOOK_MAX_WAIT_MS || '600000', 10);
-  const hook = createBuildHook({ url, quietMs, maxWaitMs, log: strapi.log });
+  const quietMs = envInt('BUILD_HOOK_DEBOUNCE_MS', 120000);
+  const maxWaitMs = envInt('BUILD_HOOK_MAX_WAIT_MS', 600000);
+  const attempts = envInt('BUILD_HOOK_ATTEMPTS', 5);
+  const retryMs = envInt('BUILD_HOOK_RETRY_MS', 5000);
+  const hook = createBuildHook({ url, quietMs, maxWaitMs, attempts, retryMs, log: strapi.log, store: coreStore(strapi) });
   strapi.handbookBuildHook = hook;
+  await hook.resume();
   strapi.eventHub.subscribe((event) => {
     if (SITE_EVENTS.has(event)) hook.notify();
   });
   // The URL itself is a secret (anyone holding it can trigger deploys): never log it.
-  strapi.log.info(`[build-hook] enabled; a site build is requested ${Math.round(quietMs / 1000)} s after the last publish/unpublish/delete.`);
+  strapi.log.info(`[build-hook] enabled; a site build is requested ${Math.round(quietMs / 1000)} s after the last `
+    + `publish/unpublish/delete (up to ${attempts} attempt(s) when the hook fails).`);
+}
+
+function envInt(name, fallback) {
+  const value = Number.parseInt(process.env[name] || '', 10);
+  return Number.isFinite(value) && value >= 0 ? value : fallback;
 }

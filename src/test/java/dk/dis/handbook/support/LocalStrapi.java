@@ -19,17 +19,17 @@ import java.util.concurrent.TimeUnit;
 /**
  * The real Strapi from cms/, started on 127.0.0.1 with a fresh SQLite file and throwaway secrets
  * in a temp folder. Tests create API tokens with the project's own `token:create` script.
+ * {@link #restart()} stops it and starts it again on the same database, secrets and port.
  */
 public final class LocalStrapi implements AutoCloseable {
     public static final Path CMS = TestHandbook.REPO.resolve("cms");
 
-    private final Process process;
+    private Process process;
     private final Map<String, String> env;
     private final Path log;
     public final URI url;
 
-    private LocalStrapi(Process process, Map<String, String> env, Path log, URI url) {
-        this.process = process;
+    private LocalStrapi(Map<String, String> env, Path log, URI url) {
         this.env = env;
         this.log = log;
         this.url = url;
@@ -71,18 +71,33 @@ public final class LocalStrapi implements AutoCloseable {
         env.put("BUILD_HOOK_URL", "");
         env.putAll(extraEnv);
         Path log = dir.resolve("strapi.log");
+        LocalStrapi strapi = new LocalStrapi(env, log, URI.create("http://127.0.0.1:" + port));
+        strapi.launch();
+        return strapi;
+    }
+
+    /** Stops Strapi as a deployment would (SIGTERM); {@link #restart()} starts it again. */
+    public void stop() throws InterruptedException {
+        close();
+    }
+
+    /** Stops Strapi if it runs and starts it again with the same database, secrets and port. */
+    public void restart() throws Exception {
+        close();
+        launch();
+    }
+
+    private void launch() throws Exception {
         ProcessBuilder pb = new ProcessBuilder("node", "scripts/start.js").directory(CMS.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().putAll(env);
-        Process process = pb.start();
-        LocalStrapi strapi = new LocalStrapi(process, env, log, URI.create("http://127.0.0.1:" + port));
+        process = pb.start();
         try {
-            strapi.awaitHealthy(Duration.ofSeconds(180));
+            awaitHealthy(Duration.ofSeconds(180));
         } catch (Exception | AssertionError e) {
-            strapi.close();
+            close();
             throw e;
         }
-        return strapi;
     }
 
     private static String secret(SecureRandom random) {
@@ -143,6 +158,7 @@ public final class LocalStrapi implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        if (process == null || !process.isAlive()) return;
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
