@@ -33,7 +33,10 @@ public final class CmsSync {
     public record Target(String locale, Path folder) {}
 
     /** What a sync wrote, summed over its languages. */
-    public record Result(int pages, int drafts, List<String> warnings, Path out, int requests) {}
+    public record Result(int pages, int drafts, List<String> warnings, Path out, int requests, List<LeftOut> leftOut) {}
+
+    /** A draft a preview could not build: the entry, the page's address (null when unknown) and what to fill in. */
+    public record LeftOut(String entry, String url, List<String> problems) {}
 
     /** One language as read from the CMS, checked, not yet written. */
     private record Read(Target target, List<PageDocument> pages, String synonyms) {}
@@ -45,6 +48,9 @@ public final class CmsSync {
 
     private final StrapiClient client;
     private final Consumer<String> progress;
+    private boolean leaveOutBrokenDrafts;
+    private Map<String, List<String>> refusedDrafts = Map.of();
+    private final List<LeftOut> leftOut = new ArrayList<>();
 
     public CmsSync(StrapiClient client, Consumer<String> progress) {
         this.client = client;
@@ -58,6 +64,25 @@ public final class CmsSync {
             targets.add(new Target(locales.get(i), i == 0 ? contentDir : contentDir.resolve(locales.get(i))));
         }
         return targets;
+    }
+
+    /**
+     * For a preview: a draft that cannot be built (a required field empty, say) is left out, its
+     * published version kept if there is one, and reported in {@link Result#leftOut}, instead of
+     * failing everyone's preview.
+     */
+    public CmsSync leavingOutBrokenDrafts() {
+        this.leaveOutBrokenDrafts = true;
+        return this;
+    }
+
+    /**
+     * For a preview: drafts the build refused, by locale and file ("da:trin-1/x.adoc"), with the
+     * build's problems; they are left out like drafts the sync refuses.
+     */
+    public CmsSync leavingOut(Map<String, List<String>> refused) {
+        this.refusedDrafts = Map.copyOf(refused);
+        return this;
     }
 
     public Result run(Path outDir, String locale, boolean preview) throws CmsException, IOException {
@@ -75,6 +100,7 @@ public final class CmsSync {
 
     /** @param contentRoot the folder of the first language, whose uploads/ holds every language's images */
     public Result run(Path contentRoot, List<Target> targets, boolean preview, boolean allowDeletions) throws CmsException, IOException {
+        leftOut.clear();
         List<String> warnings = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         List<Read> reads = new ArrayList<>();
@@ -114,7 +140,7 @@ public final class CmsSync {
             pages += read.pages().size();
             drafts += (int) read.pages().stream().filter(p -> "draft".equals(p.status())).count();
         }
-        return new Result(pages, drafts, warnings, targets.get(0).folder(), client.requestCount());
+        return new Result(pages, drafts, warnings, targets.get(0).folder(), client.requestCount(), List.copyOf(leftOut));
     }
 
     private List<PageDocument> read(String locale, boolean preview, List<String> problems, List<String> warnings) throws CmsException {
@@ -136,8 +162,19 @@ public final class CmsSync {
             List<JsonNode> drafts = entries.list(locale, "draft");
             progress.accept("read " + drafts.size() + " draft versions (" + locale + ")");
             for (JsonNode entry : drafts) {
-                PageDocument draft = toDocument(entry, "published", new ArrayList<>(), new ArrayList<>());
+                List<String> own = new ArrayList<>();
+                PageDocument draft = toDocument(entry, "published", own, new ArrayList<>());
                 PageDocument current = live.get(entry.path("documentId").asText());
+                List<String> refused = draft == null ? null : refusedDrafts.get(locale + ":" + draft.relativePath());
+                if (refused != null) own.addAll(refused);
+                if (leaveOutBrokenDrafts && !own.isEmpty()) {
+                    leftOut.add(new LeftOut(describe(entry), pageUrl(entry, locale), own));
+                    if (current != null) {
+                        pages.add(current);
+                        sourceOf.put(current.relativePath(), describe(entry));
+                    }
+                    continue;
+                }
                 add(entry, draft != null && draft.equals(current) ? "published" : "draft", pages, sourceOf, problems, warnings);
             }
         }
@@ -191,6 +228,16 @@ public final class CmsSync {
             pages.add(doc);
             sourceOf.put(doc.relativePath(), describe(entry));
         }
+    }
+
+    /** Where the entry's page is on the site, or null when its slug or section cannot be a path. */
+    static String pageUrl(JsonNode entry, String locale) {
+        String section = entry.path("section").asText("");
+        String slug = entry.path("slug").asText("");
+        if (!PageDocument.isValidName(section) || !PageDocument.isValidName(slug)) return null;
+        String prefix = CmsPush.DEFAULT_LOCALE.equals(locale) ? "/" : "/" + locale + "/";
+        if (PageDocument.FRONT_PAGE.equals(section) && PageDocument.FRONT_PAGE.equals(slug)) return prefix;
+        return prefix + section + "/" + (section.equals(slug) ? "" : slug + "/");
     }
 
     /** The entry as an editor finds it in the admin: its title and language, then slug and id. */

@@ -29,6 +29,14 @@ public final class LocalServer implements AutoCloseable {
 
     record Redirect(String from, String to, int status) {}
 
+    /** Looks at a request before the site answers it: null lets it through, a response answers it instead. */
+    public interface Gate {
+        Response check(String path, String rawQuery) throws IOException;
+    }
+
+    /** A response of the gate's own: status, HTML body. */
+    public record Response(int status, String html) {}
+
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("html", "text/html; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
             Map.entry("js", "text/javascript; charset=utf-8"), Map.entry("json", "application/json"),
@@ -37,11 +45,19 @@ public final class LocalServer implements AutoCloseable {
             Map.entry("woff2", "font/woff2"), Map.entry("txt", "text/plain; charset=utf-8"));
 
     private final Path root;
-    private final List<HeaderRule> headerRules;
-    private final Map<String, Redirect> redirects;
+    private volatile List<HeaderRule> headerRules;
+    private volatile Map<String, Redirect> redirects;
     private final HttpServer server;
+    private final Gate gate;
+    private final Map<String, String> extraHeaders;
 
     private LocalServer(Path root, int port) throws IOException {
+        this(root, port, null, Map.of());
+    }
+
+    private LocalServer(Path root, int port, Gate gate, Map<String, String> extraHeaders) throws IOException {
+        this.gate = gate;
+        this.extraHeaders = Map.copyOf(extraHeaders);
         this.root = root.toAbsolutePath().normalize();
         this.headerRules = readHeaders(this.root.resolve("_headers"));
         this.redirects = readRedirects(this.root.resolve("_redirects"));
@@ -55,6 +71,16 @@ public final class LocalServer implements AutoCloseable {
             throw new IOException(root + " has no index.html: build the site first (java -jar target/handbook.jar build).");
         }
         LocalServer s = new LocalServer(root, port);
+        s.server.start();
+        return s;
+    }
+
+    /**
+     * Serves {@code root} behind {@code gate}, adding {@code extraHeaders} to every response
+     * (over the site's own rules); the site is read from disk at each request, so it may be rebuilt.
+     */
+    public static LocalServer start(Path root, int port, Gate gate, Map<String, String> extraHeaders) throws IOException {
+        LocalServer s = new LocalServer(root, port, gate, extraHeaders);
         s.server.start();
         return s;
     }
@@ -80,6 +106,16 @@ public final class LocalServer implements AutoCloseable {
                 return;
             }
             String path = URI.create(exchange.getRequestURI().getRawPath()).getPath();
+            if (gate != null) {
+                Response answer = gate.check(path, exchange.getRequestURI().getRawQuery());
+                // The gate may have rebuilt the site: its rules are read again.
+                headerRules = readHeaders(root.resolve("_headers"));
+                redirects = readRedirects(root.resolve("_redirects"));
+                if (answer != null) {
+                    send(exchange, answer.status(), TYPES.get("html"), answer.html().getBytes(StandardCharsets.UTF_8), path);
+                    return;
+                }
+            }
             Path file = resolve(path);
             if (file == null) {
                 Redirect redirect = redirects.get(path.endsWith("/") ? path : path + "/");
@@ -118,6 +154,11 @@ public final class LocalServer implements AutoCloseable {
         Headers h = exchange.getResponseHeaders();
         h.set("Content-Type", type);
         for (Map.Entry<String, String> e : headersFor(path).entrySet()) h.set(e.getKey(), e.getValue());
+        // An empty value removes the site's own header (the preview drops X-Frame-Options for its CSP).
+        extraHeaders.forEach((name, value) -> {
+            if (value.isEmpty()) h.remove(name);
+            else h.set(name, value);
+        });
         boolean head = exchange.getRequestMethod().equals("HEAD");
         exchange.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
         if (!head && body.length > 0) {
