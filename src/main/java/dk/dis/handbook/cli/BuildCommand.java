@@ -8,6 +8,7 @@ import dk.dis.handbook.cms.CmsSettings;
 import dk.dis.handbook.cms.CmsSync;
 import dk.dis.handbook.config.HandbookConfig;
 import dk.dis.handbook.config.ConfigException;
+import dk.dis.handbook.content.CmsOrigins;
 import dk.dis.handbook.content.ContentException;
 import dk.dis.handbook.publish.PublishStage;
 import picocli.CommandLine.Command;
@@ -46,6 +47,14 @@ final class BuildCommand implements Callable<Integer> {
             + "(kept in target/build-cache).")
     boolean clean;
 
+    private static ContentException renamed(ContentException e, BuildOptions options) {
+        try {
+            return new ContentException(CmsOrigins.read(options.contentDir()).rename(e.problems()));
+        } catch (java.io.IOException unreadable) {
+            return e;
+        }
+    }
+
     @Override
     public Integer call() {
         // Netlify names the deploy context; a preview build (drafts, noindex) must never go to production.
@@ -76,7 +85,8 @@ final class BuildCommand implements Callable<Integer> {
             new Pipeline(new StageReport(System.out)).build(options);
             return 0;
         } catch (ContentException e) {
-            System.err.println("Build failed: " + e.getMessage());
+            // Content synced from the CMS: name the entry, field and line the secretary can find.
+            System.err.println("Build failed: " + renamed(e, options).getMessage());
             System.err.println("Nothing was published; " + options.outDir() + " is unchanged.");
             return 1;
         } catch (CmsException e) {

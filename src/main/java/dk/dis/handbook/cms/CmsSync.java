@@ -1,6 +1,7 @@
 package dk.dis.handbook.cms;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.dis.handbook.content.CmsOrigins;
 import dk.dis.handbook.content.MarkdownSlips;
 import dk.dis.handbook.content.PageImages;
 import dk.dis.handbook.content.UnsafeMarkup;
@@ -39,7 +40,7 @@ public final class CmsSync {
     public record LeftOut(String entry, String url, List<String> problems) {}
 
     /** One language as read from the CMS, checked, not yet written. */
-    private record Read(Target target, List<PageDocument> pages, String synonyms) {}
+    private record Read(Target target, List<PageDocument> pages, String synonyms, Map<String, CmsOrigins.Origin> origins) {}
 
     /** The search's synonym list, a single type of its own (one text per language). */
     public static final String SYNONYMS_PATH = "/api/search-synonym";
@@ -109,7 +110,8 @@ public final class CmsSync {
             if (!target.locale().matches("[a-z]{2}(-[A-Za-z]{2})?")) {
                 throw new CmsException("--locale '" + target.locale() + "' is not a locale code such as da or en.");
             }
-            List<PageDocument> pages = read(target.locale(), preview, problems, warnings);
+            Map<String, CmsOrigins.Origin> origins = new HashMap<>();
+            List<PageDocument> pages = read(target.locale(), preview, problems, warnings, origins);
             int existing = existingPages(target.folder()).size();
             if (pages.isEmpty() && problems.isEmpty() && (i == 0 || existing > 0 && !allowDeletions)) {
                 throw new CmsException("The CMS has no " + (preview ? "" : "published ") + "pages in locale '" + target.locale()
@@ -119,7 +121,7 @@ public final class CmsSync {
                 progress.accept("no pages in locale " + target.locale() + "; " + target.folder() + " left as it is");
                 continue;
             }
-            reads.add(new Read(target, pages, null));
+            reads.add(new Read(target, pages, null, origins));
         }
         if (!problems.isEmpty()) {
             throw new CmsException(problems.size() + " problem(s) in the CMS content; nothing was written, "
@@ -128,7 +130,7 @@ public final class CmsSync {
         }
         for (int i = 0; i < reads.size(); i++) {
             Read read = reads.get(i);
-            reads.set(i, new Read(read.target(), read.pages(), synonyms(read.target().locale(), preview)));
+            reads.set(i, new Read(read.target(), read.pages(), synonyms(read.target().locale(), preview), read.origins()));
         }
         if (!allowDeletions) {
             for (Read read : reads) guardDeletions(read);
@@ -136,20 +138,23 @@ public final class CmsSync {
         fetchUploads(contentRoot, reads);
         int pages = 0, drafts = 0;
         for (Read read : reads) {
-            write(read.target().folder(), read.pages(), read.synonyms());
+            write(read.target().folder(), read.pages(), read.synonyms(), read.origins());
             pages += read.pages().size();
             drafts += (int) read.pages().stream().filter(p -> "draft".equals(p.status())).count();
         }
         return new Result(pages, drafts, warnings, targets.get(0).folder(), client.requestCount(), List.copyOf(leftOut));
     }
 
-    private List<PageDocument> read(String locale, boolean preview, List<String> problems, List<String> warnings) throws CmsException {
+    private List<PageDocument> read(String locale, boolean preview, List<String> problems, List<String> warnings,
+                                    Map<String, CmsOrigins.Origin> origins) throws CmsException {
         PageEntries entries = new PageEntries(client, 2);
         List<JsonNode> published = entries.list(locale, "published");
         progress.accept("read " + published.size() + " published entries (" + locale + ")");
         int before = problems.size();
         List<PageDocument> pages = new ArrayList<>();
         Map<String, String> sourceOf = new HashMap<>();
+        Map<String, JsonNode> entryOf = new HashMap<>();
+        for (JsonNode entry : published) entryOf.put(relativePathOf(entry), entry);
         if (!preview) {
             for (JsonNode entry : published) add(entry, "published", pages, sourceOf, problems, warnings);
         } else {
@@ -161,6 +166,7 @@ public final class CmsSync {
             }
             List<JsonNode> drafts = entries.list(locale, "draft");
             progress.accept("read " + drafts.size() + " draft versions (" + locale + ")");
+            for (JsonNode entry : drafts) entryOf.put(relativePathOf(entry), entry);
             for (JsonNode entry : drafts) {
                 List<String> own = new ArrayList<>();
                 PageDocument draft = toDocument(entry, "published", own, new ArrayList<>());
@@ -180,6 +186,13 @@ public final class CmsSync {
         }
         checkUnique(pages, sourceOf, problems);
         pages.sort(Comparator.comparing(PageDocument::relativePath));
+        for (PageDocument page : pages) {
+            JsonNode entry = entryOf.get(page.relativePath());
+            if (entry != null) {
+                origins.put(page.relativePath(), new CmsOrigins.Origin(entry.path("title").asText(""), locale,
+                        entry.path("section").asText(""), entry.path("documentId").asText(""), CmsOrigins.headerFields(page.toAsciidoc())));
+            }
+        }
         return problems.size() > before ? List.of() : pages;
     }
 
@@ -228,6 +241,12 @@ public final class CmsSync {
             pages.add(doc);
             sourceOf.put(doc.relativePath(), describe(entry));
         }
+    }
+
+    private static String relativePathOf(JsonNode entry) {
+        String section = entry.path("section").asText("");
+        String slug = entry.path("slug").asText("");
+        return PageDocument.isValidName(section) && PageDocument.isValidName(slug) ? PageDocument.relativePath(section, slug) : "";
     }
 
     /** Where the entry's page is on the site, or null when its slug or section cannot be a path. */
@@ -481,7 +500,7 @@ public final class CmsSync {
     }
 
     /** Writes into a temporary sibling folder, then swaps it in; keeps any non-Asciidoc files of the old folder. */
-    private void write(Path outDir, List<PageDocument> pages, String synonyms) throws IOException {
+    private void write(Path outDir, List<PageDocument> pages, String synonyms, Map<String, CmsOrigins.Origin> origins) throws IOException {
         Path out = outDir.toAbsolutePath().normalize();
         Path parent = out.getParent();
         Files.createDirectories(parent);
@@ -495,6 +514,7 @@ public final class CmsSync {
                 Files.writeString(file, page.toAsciidoc(), StandardCharsets.UTF_8);
             }
             if (synonyms != null) Files.writeString(staging.resolve(SYNONYMS_FILE), synonyms, StandardCharsets.UTF_8);
+            CmsOrigins.write(staging, origins);
             if (Files.isDirectory(out)) {
                 Path written = staging;
                 try (Stream<Path> walk = Files.walk(out)) {

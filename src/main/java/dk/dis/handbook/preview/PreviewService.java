@@ -8,6 +8,7 @@ import dk.dis.handbook.cms.CmsSync;
 import dk.dis.handbook.cms.StrapiClient;
 import dk.dis.handbook.config.ConfigException;
 import dk.dis.handbook.config.HandbookConfig;
+import dk.dis.handbook.content.CmsOrigins;
 import dk.dis.handbook.content.ContentException;
 import dk.dis.handbook.content.ContentProblem;
 import dk.dis.handbook.convert.AsciidocEngine;
@@ -122,10 +123,11 @@ public final class PreviewService implements AutoCloseable {
                         .build(options, engine);
             } catch (ContentException e) {
                 if (attempt >= 3) throw e;
+                CmsOrigins origins = CmsOrigins.read(content);
                 for (ContentProblem problem : e.problems()) {
                     String draft = draftOf(problem.file());
                     if (draft == null) throw e;
-                    refused.computeIfAbsent(draft, k -> new ArrayList<>()).add(problem.toString());
+                    refused.computeIfAbsent(draft, k -> new ArrayList<>()).add(origins.rename(List.of(problem)).get(0).toString());
                 }
                 continue;
             }

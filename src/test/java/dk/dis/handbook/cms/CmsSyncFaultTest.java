@@ -27,6 +27,8 @@ import java.util.stream.Stream;
 
 import static dk.dis.handbook.cms.FakeStrapi.entry;
 import static dk.dis.handbook.cms.FakeStrapi.json;
+import dk.dis.handbook.content.CmsOrigins;
+
 import static dk.dis.handbook.cms.FakeStrapi.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -354,7 +356,9 @@ class CmsSyncFaultTest {
         Files.writeString(content.resolve("trin-1/billede.svg"), "<svg/>");
         server.enqueue(page(FakeStrapi.minimalSite()));
         sync(false);
-        assertThat(snapshot().keySet()).containsExactly("index.adoc", "trin-1/billede.svg", "trin-1/detaljer.adoc", "trin-1/index.adoc");
+        assertThat(snapshot().keySet()).containsExactly(CmsOrigins.FILE_NAME, "index.adoc", "trin-1/billede.svg", "trin-1/detaljer.adoc", "trin-1/index.adoc");
+        assertThat(snapshot().get(CmsOrigins.FILE_NAME)).as("where each file came from, for the build's messages")
+                .contains("\"trin-1/detaljer.adoc\"", "\"documentId\" : \"doc-detaljer\"", "\"title\" : \"Titel detaljer\"");
         assertThat(Files.readString(content.resolve("index.adoc"))).startsWith("= Titel forside\n:jbake-type: page\n:jbake-status: published\n");
         assertThat(leftovers()).isEmpty();
     }
