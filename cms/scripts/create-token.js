@@ -1,6 +1,6 @@
 'use strict';
 
-// `npm run token:create -- NAME build|seed [DAYS]`
+// `npm run token:create -- NAME build|seed|status [DAYS]`
 // Creates an API token without the admin panel and prints only the token on stdout. Each kind
 // is a custom token with the fewest permissions its job needs, never Strapi's read-only
 // (every content type) or full-access (also delete) tokens.
@@ -13,6 +13,10 @@ const KINDS = {
     what: 'for sync and the site build: reads pages and the synonym list, drafts included; cannot write',
     permissions: [`${PAGE}.find`, `${PAGE}.findOne`, `${SYNONYMS}.find`],
   },
+  status: {
+    what: 'for the production build to report its outcome: writes the build status only',
+    permissions: ['api::build-status.build-status.update'],
+  },
   seed: {
     what: 'for cms-push (seeding a new CMS): reads, creates and updates pages and the synonym list, imports images; cannot delete',
     permissions: [`${PAGE}.find`, `${PAGE}.findOne`, `${PAGE}.create`, `${PAGE}.update`, `${SYNONYMS}.find`, `${SYNONYMS}.update`,
@@ -22,7 +26,7 @@ const KINDS = {
 
 const [name, kind = 'build', days] = process.argv.slice(2);
 if (!name || !KINDS[kind]) {
-  console.error('Usage: npm run token:create -- NAME build|seed [DAYS]');
+  console.error('Usage: npm run token:create -- NAME build|seed|status [DAYS]');
   for (const [k, { what }] of Object.entries(KINDS)) console.error(`  ${k.padEnd(6)}${what}`);
   process.exit(2);
 }

@@ -2,7 +2,7 @@
 
 const { errors } = require('@strapi/utils');
 const { createBuildHook, coreStore } = require('./lib/build-hook');
-const { PAGE_LABELS, PAGE_VIEWS, SYNONYM_LABELS, labelFields } = require('./lib/page-labels');
+const { PAGE_LABELS, PAGE_VIEWS, SYNONYM_LABELS, BUILD_STATUS_LABELS, labelFields } = require('./lib/page-labels');
 
 const PAGE = 'api::page.page';
 
@@ -19,6 +19,7 @@ module.exports = {
     await lockPublicRole(strapi);
     await labelFields(strapi, PAGE, PAGE_LABELS, PAGE_VIEWS);
     await labelFields(strapi, 'api::search-synonym.search-synonym', SYNONYM_LABELS);
+    await labelFields(strapi, 'api::build-status.build-status', BUILD_STATUS_LABELS);
     await watchForBuilds(strapi);
   },
 

@@ -86,4 +86,15 @@ const SYNONYM_LABELS = {
   },
 };
 
-module.exports = { PAGE_LABELS, PAGE_VIEWS, SYNONYM_LABELS, labelFields };
+const BUILD_STATUS_LABELS = {
+  finishedAt: { label: 'Bygget', description: 'Hvornår den seneste bygning af sitet sluttede. Skrives af bygningen; ret den ikke.' },
+  outcome: { label: 'Resultat', description: 'ok: sitet er opdateret. fejlede: sitet er uændret; se problemerne herunder.' },
+  source: { label: 'Bygget fra', description: 'Hvilken version af håndbogen der blev bygget.' },
+  summary: { label: 'Kort fortalt', description: 'Antal sider og tid, eller hvor mange problemer der stoppede bygningen.' },
+  problems: {
+    label: 'Problemer',
+    description: 'Hvert problem nævner siden (titel, sprog), feltet og linjen. Ret dem i siderne og udgiv igen.',
+  },
+};
+
+module.exports = { PAGE_LABELS, PAGE_VIEWS, SYNONYM_LABELS, BUILD_STATUS_LABELS, labelFields };

@@ -4,7 +4,9 @@ import dk.dis.handbook.build.BuildOptions;
 import dk.dis.handbook.build.Pipeline;
 import dk.dis.handbook.build.StageReport;
 import dk.dis.handbook.cms.CmsException;
+import dk.dis.handbook.cms.BuildStatus;
 import dk.dis.handbook.cms.CmsSettings;
+import dk.dis.handbook.cms.StrapiClient;
 import dk.dis.handbook.cms.CmsSync;
 import dk.dis.handbook.config.HandbookConfig;
 import dk.dis.handbook.config.ConfigException;
@@ -75,31 +77,53 @@ final class BuildCommand implements Callable<Integer> {
                 return 1;
             }
         }
+        boolean fromCms = System.getenv(CmsSettings.URL_VARIABLE) != null && !System.getenv(CmsSettings.URL_VARIABLE).isBlank();
         try {
-            if (System.getenv(CmsSettings.URL_VARIABLE) != null && !System.getenv(CmsSettings.URL_VARIABLE).isBlank()) {
+            if (fromCms) {
                 // The CMS is the source: pull it into the content folder first (swapped in only on success).
                 List<String> locales = HandbookConfig.load(options.configFile()).locales();
                 SyncCommand.run(System.getenv(), options.contentDir(), CmsSync.targets(options.contentDir(), locales), preview,
                         allowDeletions, System.out);
             }
-            new Pipeline(new StageReport(System.out)).build(options);
+            Pipeline.Outcome outcome = new Pipeline(new StageReport(System.out)).build(options);
+            report(fromCms, true, String.format(java.util.Locale.ROOT, "%d sider bygget på %.1f s", outcome.pages(), outcome.seconds()), List.of());
             return 0;
         } catch (ContentException e) {
             // Content synced from the CMS: name the entry, field and line the secretary can find.
-            System.err.println("Build failed: " + renamed(e, options).getMessage());
+            ContentException named = renamed(e, options);
+            System.err.println("Build failed: " + named.getMessage());
             System.err.println("Nothing was published; " + options.outDir() + " is unchanged.");
+            report(fromCms, false, named.problems().size() + " problem(er) stoppede bygningen; sitet er uændret",
+                    named.problems().stream().map(Object::toString).toList());
             return 1;
         } catch (CmsException e) {
             System.err.println("Build failed: sync from the CMS failed: " + e.getMessage());
             System.err.println("Nothing was published; " + options.contentDir() + " and " + options.outDir() + " are unchanged.");
+            report(fromCms, false, "Indholdet kunne ikke hentes fra CMS'et; sitet er uændret", List.of(e.getMessage()));
             return 1;
         } catch (ConfigException e) {
             System.err.println("Build failed: " + e.getMessage());
+            report(fromCms, false, "handbook.yml kunne ikke læses; sitet er uændret", List.of(e.getMessage()));
             return 2;
         } catch (Exception e) {
             System.err.println("Build failed: " + e);
             System.err.println("Nothing was published; " + options.outDir() + " is unchanged.");
+            report(fromCms, false, "Bygningen fejlede; sitet er uændret", List.of(e.toString()));
             return 1;
+        }
+    }
+
+    /** A production build tells the CMS how it went, when BUILD_STATUS_TOKEN is set; a failure to tell is only a warning. */
+    private void report(boolean fromCms, boolean ok, String summary, List<String> problems) {
+        String token = System.getenv(BuildStatus.TOKEN_VARIABLE);
+        String url = System.getenv(CmsSettings.URL_VARIABLE);
+        if (preview || token == null || token.isBlank() || url == null || url.isBlank()) return;
+        try {
+            new BuildStatus(new StrapiClient(CmsSettings.of(java.net.URI.create(url), token)))
+                    .report(ok, BuildStatus.source(System.getenv(), fromCms), summary, problems, java.time.Instant.now());
+            System.out.println("[status] the build's outcome is in the CMS (Seneste bygning af sitet)");
+        } catch (CmsException | RuntimeException e) {
+            System.err.println("warning: could not report the build's outcome to the CMS: " + e.getMessage());
         }
     }
 }

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static dk.dis.handbook.support.TestHandbook.header;
@@ -78,6 +80,17 @@ class ApiTokenTest {
         assertForbidden(() -> client(seed).get("/api/users", Map.of()));
         assertThat(client(build).get(PageEntries.PATH, Map.of("locale", "da")).path("meta").path("pagination").path("total").asInt())
                 .as("every page is still there").isEqualTo(4);
+
+        // The build's status token writes the build's outcome, which the admin shows, and nothing else.
+        String status = strapi.createToken("build-status", "status");
+        new BuildStatus(client(status)).report(false, "indhold fra CMS'et, commit abc123", "1 problem(er) stoppede bygningen; sitet er uændret",
+                List.of("CMS page 'Detaljer' (da, section trin-1, documentId x): field 'body': line 3 links to '/findes-ikke/'"), Instant.parse("2026-12-01T10:00:00Z"));
+        JsonNode shown = strapi.adminGet(strapi.registerAdmin(), "/content-manager/single-types/api::build-status.build-status").path("data");
+        assertThat(shown.path("outcome").asText()).isEqualTo("fejlede");
+        assertThat(shown.path("problems").asText()).contains("CMS page 'Detaljer'", "field 'body'");
+        assertForbidden(() -> client(status).get(PageEntries.PATH, Map.of("locale", "da")));
+        assertForbidden(() -> client(status).send("PUT", PageEntries.PATH + "/" + id, Map.of(), edit));
+        assertForbidden(() -> client(build).send("PUT", BuildStatus.PATH, Map.of(), edit));
     }
 
     private interface Call {

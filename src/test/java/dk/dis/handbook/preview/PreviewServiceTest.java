@@ -57,23 +57,13 @@ class PreviewServiceTest {
         new CmsPush(seed, s -> {}).run(site.root.resolve("content"), "da");
         preview = new PreviewService(site.root, dir.resolve("work"), strapi.client(strapi.createToken("preview-build", "build")),
                 new PreviewToken(SECRET), Clock.systemUTC(), System.out::println).start(port);
-        adminJwt = registerAdmin();
+        adminJwt = strapi.registerAdmin();
     }
 
     @AfterAll
     static void stop() throws Exception {
         if (preview != null) preview.close();
         if (strapi != null) strapi.close();
-    }
-
-    /** The first administrator, as the admin panel's sign-up form creates them. */
-    static String registerAdmin() throws Exception {
-        String body = "{\"firstname\":\"Sekretær\",\"lastname\":\"Test\",\"email\":\"sekretaer@example.dk\",\"password\":\"Kladde1234\"}";
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(strapi.url.resolve("/admin/register-admin"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        return JSON.readTree(answer.body()).path("data").path("token").asText();
     }
 
     static String documentId(String slug) throws Exception {
@@ -88,12 +78,8 @@ class PreviewServiceTest {
 
     /** What the admin's Preview button opens for the page. */
     static String previewLink(String slug) throws Exception {
-        String query = "documentId=" + documentId(slug) + "&locale=da&status=draft";
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(strapi.url.resolve("/content-manager/preview/url/"
-                + URLEncoder.encode("api::page.page", StandardCharsets.UTF_8) + "?" + query))
-                .header("Authorization", "Bearer " + adminJwt).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        return JSON.readTree(answer.body()).path("data").path("url").asText();
+        return strapi.adminGet(adminJwt, "/content-manager/preview/url/" + URLEncoder.encode("api::page.page", StandardCharsets.UTF_8)
+                + "?documentId=" + documentId(slug) + "&locale=da&status=draft").path("data").path("url").asText();
     }
 
     static HttpResponse<String> get(String url) throws Exception {

@@ -143,6 +143,26 @@ public final class LocalStrapi implements AutoCloseable {
         return out;
     }
 
+    /** Registers the first administrator, as the admin panel's sign-up form does, and returns their session token. */
+    public String registerAdmin() throws Exception {
+        String body = "{\"firstname\":\"Sekretær\",\"lastname\":\"Test\",\"email\":\"sekretaer@example.dk\",\"password\":\"Kladde1234\"}";
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(url.resolve("/admin/register-admin")).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) throw new AssertionError("register-admin: HTTP " + answer.statusCode() + " " + answer.body());
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body()).path("data").path("token").asText();
+    }
+
+    /** GET on the admin API (what the admin panel shows) with an administrator's session token. */
+    public com.fasterxml.jackson.databind.JsonNode adminGet(String adminToken, String path) throws Exception {
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(url.resolve(path)).header("Authorization", "Bearer " + adminToken).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) throw new AssertionError(path + ": HTTP " + answer.statusCode() + " " + answer.body());
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body());
+    }
+
     /** A client of this CMS's REST API with {@code token}. */
     public dk.dis.handbook.cms.StrapiClient client(String token) {
         return new dk.dis.handbook.cms.StrapiClient(dk.dis.handbook.cms.CmsSettings.of(url, token));
