@@ -160,6 +160,7 @@ const admin = {
   'global.roles': 'Roller',
   'global.save': 'Gem',
   'global.search': 'Søg',
+  'search.placeholder': 'Søg',
   'global.see-more': 'Se mere',
   'global.select': 'Vælg',
   'global.select-all-entries': 'Vælg alle',
@@ -183,7 +184,45 @@ const admin = {
   'components.Input.error.validation.lowercase': 'Skal skrives med små bogstaver.',
 };
 
+const i18n = {
+  'actions.delete.label': 'Slet sproget ({locale})',
+  'actions.delete.dialog.title': 'Bekræft',
+  'actions.delete.dialog.body': 'Vil du slette dette sprog af dokumentet?',
+  'CMEditViewCopyLocale.cancel-text': 'Nej, annullér',
+  'CMEditViewCopyLocale.dialog.title': 'Bekræft',
+  'CMEditViewCopyLocale.dialog.body': 'Det nuværende indhold slettes og erstattes af indholdet fra det valgte sprog:',
+  'CMEditViewCopyLocale.dialog.field.label': 'Sprog',
+  'CMEditViewCopyLocale.dialog.field.placeholder': 'Vælg et sprog …',
+  'CMEditViewLocalePicker.locale.create': 'Opret <bold>{locale}</bold>',
+  'CMListView.popover.display-locales.more': '{locales} + {count} flere',
+  'list-view.table.header.label': 'Findes på',
+};
+
+// The Media Library dialog, where the body editor picks an image.
+const upload = {
+  'header.actions.add-assets': 'Tilføj medier',
+  'header.actions.upload-assets': 'Upload medier',
+  'modal.header.browse': 'Upload medier',
+  'modal.nav.computer': 'Fra computeren',
+  'modal.nav.url': 'Fra en adresse',
+  'modal.upload-list.sub-header.add-folder': 'Tilføj mappe',
+  'input.button.label': 'Vælg filer',
+  'input.label': 'Træk filer hertil eller',
+  'list.assets.title': 'Filer ({count})',
+  'list.folders.title': 'Mapper ({count})',
+  'list.sort.folders': 'Mapper',
+  'sidebar.folders': 'Mapper',
+  'asset-details.title': 'Om filen',
+  'asset-details.alternativeText': 'Alternativ tekst',
+  'asset-details.caption': 'Billedtekst',
+  'asset-details.fileName': 'Filnavn',
+  'asset-details.save': 'Gem ændringer',
+  'asset-details.saveChanges': 'Gem ændringer',
+};
+
 const da = { ...admin };
+for (const [key, text] of Object.entries(upload)) da[`upload.${key}`] = text;
 for (const [key, text] of Object.entries(contentManager)) da[`${CM}.${key}`] = text;
+for (const [key, text] of Object.entries(i18n)) da[`i18n.${key}`] = text;
 
 export default da;

@@ -446,6 +446,10 @@ function LinkDialog({ locale, selection, onClose, onInsert }) {
                       borderRadius: '4px',
                     }}
                   >
+                    {/* Matches the empty choice, so React does not show the first page as chosen. */}
+                    <option value="" disabled hidden>
+                      Vælg en side
+                    </option>
                     {options.map((o) => (
                       <option key={o.value} value={o.value}>
                         {o.anchor ? `\u2003${o.label}` : o.label}
