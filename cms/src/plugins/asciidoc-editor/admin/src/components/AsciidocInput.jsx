@@ -264,7 +264,7 @@ const AsciidocInput = React.forwardRef(function AsciidocInput(props, ref) {
           <Box
             style={{
               display: 'grid',
-              gridTemplateColumns: 'repeat(auto-fit, minmax(22rem, 1fr))',
+              gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))',
               borderTop: '1px solid #dcdce4',
             }}
           >
