@@ -158,6 +158,20 @@ class CmsEditorBrowserTest {
         awaitPreview(driver, wait, body -> body.contains("Principperne omhandler innovation"));
         shot(driver, "03-edit-view-editor-and-preview.png");
 
+        // Nothing in the body runs in the rendered view: raw HTML passthroughs are sanitized, and the
+        // frame has no scripts at all.
+        String original = editorText(driver);
+        editor.click();
+        editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.END));
+        editor.sendKeys(Keys.ENTER, Keys.ENTER, "++++", Keys.ENTER, "<img src=x onerror=\"window.top.__ran=1\"><script>window.top.__ran=2</script>",
+                Keys.ENTER, "++++", Keys.ENTER, Keys.ENTER, "pass:[<svg onload=\"window.top.__ran=3\"></svg>] link:javascript:window.top.__ran=4[Forhåndsvisningstjek]");
+        awaitPreview(driver, wait, body -> body.contains("Forhåndsvisningstjek"));
+        String unsafe = inPreview(driver, d -> d.findElement(By.cssSelector(".body")).getAttribute("innerHTML"));
+        assertThat(unsafe).doesNotContain("onerror").doesNotContain("<script").doesNotContain("onload").doesNotContain("javascript:");
+        assertThat(((JavascriptExecutor) driver).executeScript("return window.__ran === undefined")).isEqualTo(true);
+        for (int i = 0; i < 30 && !editorText(driver).equals(original); i++) editor.sendKeys(Keys.chord(Keys.CONTROL, "z"));
+        assertThat(editorText(driver)).as("undone").isEqualTo(original);
+
         // Type at the end of the text, then a link to another page chosen from the list.
         editor.click();
         editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.END));
