@@ -165,8 +165,7 @@ class CmsEditorBrowserTest {
         editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.END));
         editor.sendKeys(Keys.ENTER, Keys.ENTER, "++++", Keys.ENTER, "<img src=x onerror=\"window.top.__ran=1\"><script>window.top.__ran=2</script>",
                 Keys.ENTER, "++++", Keys.ENTER, Keys.ENTER, "pass:[<svg onload=\"window.top.__ran=3\"></svg>] link:javascript:window.top.__ran=4[Forhåndsvisningstjek]");
-        awaitPreview(driver, wait, body -> body.contains("Forhåndsvisningstjek"));
-        String unsafe = inPreview(driver, d -> d.findElement(By.cssSelector(".body")).getAttribute("innerHTML"));
+        String unsafe = awaitPreview(driver, wait, body -> body.contains("Forhåndsvisningstjek"));
         assertThat(unsafe).doesNotContain("onerror").doesNotContain("<script").doesNotContain("onload").doesNotContain("javascript:");
         assertThat(((JavascriptExecutor) driver).executeScript("return window.__ran === undefined")).isEqualTo(true);
         for (int i = 0; i < 30 && !editorText(driver).equals(original); i++) editor.sendKeys(Keys.chord(Keys.CONTROL, "z"));
@@ -228,9 +227,10 @@ class CmsEditorBrowserTest {
         insertImage.click();
         wait.until(d -> editorText(d).contains("image::" + uploadedUrl + "[" + ALT + "]"));
         awaitPreview(driver, wait, body -> body.contains(file) && body.contains("alt=\"" + ALT + "\""));
-        Boolean loaded = inPreview(driver, d -> (Boolean) ((JavascriptExecutor) d).executeScript(
-                "const i = document.querySelector('img'); return !!i && i.complete && i.naturalWidth > 0;"));
-        assertThat(loaded).as("the image is shown in the rendered view").isTrue();
+        // The image is shown in the rendered view (loaded from the CMS).
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> inPreview(d, x -> (Boolean) ((JavascriptExecutor) x).executeScript(
+                        "const i = document.querySelector('img'); return !!i && i.complete && i.naturalWidth > 0;")));
         scrollPreviewToEnd(driver);
         shot(driver, "10-image-inserted-and-rendered.png");
 
@@ -281,14 +281,19 @@ class CmsEditorBrowserTest {
         }
     }
 
-    private static void awaitPreview(WebDriver driver, WebDriverWait wait, java.util.function.Predicate<String> test) {
-        wait.until(d -> {
-            String html = inPreview(d, x -> {
-                List<WebElement> body = x.findElements(By.cssSelector(".body"));
-                return body.isEmpty() ? "" : body.get(0).getAttribute("innerHTML");
-            });
-            return test.test(html);
-        });
+    /**
+     * Waits until the rendered view's HTML passes the test and returns it. The frame's document is
+     * replaced on every render, so a read that races one is tried again.
+     */
+    private static String awaitPreview(WebDriver driver, WebDriverWait wait, java.util.function.Predicate<String> test) {
+        return new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    String html = inPreview(d, x -> {
+                        List<WebElement> body = x.findElements(By.cssSelector(".body"));
+                        return body.isEmpty() ? "" : body.get(0).getAttribute("innerHTML");
+                    });
+                    return test.test(html) ? html : null;
+                });
     }
 
     private static void scrollPreviewToEnd(WebDriver driver) {
