@@ -154,7 +154,14 @@ class CmsEditorBrowserTest {
         List<String> tools = toolbar.findElements(By.tagName("button")).stream().map(WebElement::getText).toList();
         assertThat(tools).containsExactly("Overskrift", "Underoverskrift", "Fed", "Kursiv", "Kode", "Punktliste",
                 "Nummereret liste", "Link til side", "Billede", "Bemærk", "Tips", "Tabel");
-        scrollTo(driver, toolbar);
+        // The toolbar is one tab stop; the arrow keys move between its buttons.
+        List<WebElement> buttons = toolbar.findElements(By.tagName("button"));
+        assertThat(buttons.stream().filter(b -> "0".equals(b.getAttribute("tabindex"))).count()).isEqualTo(1);
+        buttons.get(0).sendKeys(Keys.ARROW_RIGHT);
+        assertThat(driver.switchTo().activeElement().getText()).isEqualTo("Underoverskrift");
+        driver.switchTo().activeElement().sendKeys(Keys.END);
+        assertThat(driver.switchTo().activeElement().getText()).isEqualTo("Tabel");
+        scrollTo(driver, driver.findElement(By.xpath("//label[starts-with(normalize-space(),'Brødtekst')]")));
         awaitPreview(driver, wait, body -> body.contains("Principperne omhandler innovation"));
         shot(driver, "03-edit-view-editor-and-preview.png");
 
