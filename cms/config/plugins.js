@@ -6,4 +6,9 @@ module.exports = ({ env }) => ({
       register: { allowedFields: [] },
     },
   },
+  // The page body's editor: Asciidoc with a Danish toolbar and a preview in the site's style.
+  'asciidoc-editor': {
+    enabled: true,
+    resolve: './src/plugins/asciidoc-editor',
+  },
 });
