@@ -46,9 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * "Politiske principper" opened from the page list; a link to another page, chosen from the list,
  * inserted with the body editor's Danish toolbar, seen in the rendered view, saved and published,
  * synced with a build token and built: the link is on the built page. Then an image from the Media
- * Library, refused without alt text and inserted with it, rendered, published and synced (the site
- * build does not yet publish Media Library files under /uploads/, so the built page is not checked
- * for it).
+ * Library, refused without alt text and inserted with it, rendered, published, synced and built: it
+ * is on the page and in the step's PDF.
  * Screenshots of each step go to target/quality/cms/.
  */
 class CmsEditorBrowserTest {
@@ -116,7 +115,26 @@ class CmsEditorBrowserTest {
             String page = handbook.read("trin-1/index.html");
             assertThat(page).contains("Læs også om <a href=\"/trin-2/#tre-tiltag\">de tre tiltag i trin 2</a>");
             assertThat(handbook.read("trin-2/index.html")).contains("id=\"tre-tiltag\"");
-            Files.deleteIfExists(LocalStrapi.CMS.resolve("public").resolve(uploadedUrl.substring(1)));
+
+            // The second edit's image: fetched by the sync, on the built page and in the step's PDF.
+            assertThat(withImage.resolve(uploadedUrl.substring(1))).exists();
+            TestHandbook imaged = new TestHandbook(dir.resolve("imaged"));
+            Files.delete(imaged.root.resolve("content"));
+            Files.move(withImage, imaged.root.resolve("content"));
+            imaged.build(imaged.options().withPdf(true));
+            org.jsoup.nodes.Element img = org.jsoup.Jsoup.parse(imaged.read("trin-1/index.html")).selectFirst("main img[alt=\"" + ALT + "\"]");
+            assertThat(img).as("the image on the built page").isNotNull();
+            assertThat(imaged.out().resolve(img.attr("src").substring(1))).exists();
+            try (var pdf = org.apache.pdfbox.Loader.loadPDF(imaged.out().resolve("pdf/trin-1.pdf").toFile())) {
+                boolean drawn = false;
+                for (var p : pdf.getPages()) {
+                    for (var name : p.getResources().getXObjectNames()) {
+                        if (p.getResources().getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject x
+                                && x.getWidth() == 480) drawn = true;
+                    }
+                }
+                assertThat(drawn).as("the image in the step's PDF").isTrue();
+            }
         } finally {
             timings.add("whole test: " + seconds(since(testStart)));
             Files.writeString(SHOTS.resolve("timings.txt"), String.join("\n", timings) + "\n");
