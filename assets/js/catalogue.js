@@ -5,7 +5,7 @@
   var form = document.getElementById('katalog-filtre');
   if (!form) return;
   var count = document.querySelector('.catalogue-count');
-  var groups = Array.prototype.slice.call(document.querySelectorAll('.catalogue-phase'));
+  var groups = Array.prototype.slice.call(document.querySelectorAll('.catalogue-phase, .catalogue-unplaced'));
   var boxes = Array.prototype.slice.call(form.querySelectorAll('input[type=checkbox]'));
 
   function chosen(name) {

@@ -253,7 +253,7 @@ class HandbookSiteTest {
             assertThat(links).as(id).allMatch(href -> href.startsWith("/idekatalog/") || href.startsWith("/laeringsopsamling/"));
         }
         assertThat(principles.getElementById("test").parent().select(".in-practice a").eachAttr("href"))
-                .contains("/idekatalog/projekternes-vaerktoejer/#teknologisk-lab", "/laeringsopsamling/innovationsprincipper/#hurtigste-vej-til-handling");
+                .contains("/idekatalog/projekternes-vaerktoejer/#testforloeb-100-dage", "/laeringsopsamling/innovationsprincipper/#hurtigste-vej-til-handling");
     }
 
     @Test
