@@ -253,13 +253,37 @@ public final class PreviewService implements AutoCloseable {
                 String text = problem.fix() == null ? null : problem.fix();
                 CmsOrigins.Located at = origins.locate(problem);
                 if (file.equals(problem.file()) && at != null) {
-                    problems.add(new Problem(at.field(), at.line(), at.message() + (text == null ? "" : " " + text)));
+                    String field = at.field();
+                    Integer line = at.line();
+                    java.util.regex.Matcher link = LINK_PROBLEM.matcher(at.message());
+                    if (field == null && link.find()) {
+                        // The link checker reads the built page: find the link in the body the editor wrote.
+                        field = "body";
+                        line = lineOf(draft.path("body").asText("").replace("\r\n", "\n").strip(), link.group(1));
+                    }
+                    problems.add(new Problem(field, line, at.message() + (text == null ? "" : " " + text)));
                 } else {
                     warnings.add(new Problem(null, null, "another page: " + origins.rename(List.of(problem)).get(0)));
                 }
             }
         }
         return new CheckResult(problems.isEmpty(), problems, warnings);
+    }
+
+    private static final java.util.regex.Pattern LINK_PROBLEM = java.util.regex.Pattern.compile("links to '([^']+)'");
+
+    /** The first line of {@code body} (from 1) with the link to {@code target}, or null. */
+    static Integer lineOf(String body, String target) {
+        String[] lines = body.split("\n", -1);
+        int hash = target.indexOf('#');
+        List<String> forms = new ArrayList<>(List.of(target));
+        if (hash >= 0) forms.add("<<" + target.substring(hash + 1));
+        for (String form : forms) {
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].contains(form)) return i + 1;
+            }
+        }
+        return null;
     }
 
     /** "field 'body' line 3: …" → body, 3, "…". */
