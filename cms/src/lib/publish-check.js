@@ -125,6 +125,9 @@ function checkBeforePublish(strapi, { url, secret, timeoutMs = TIMEOUT_MS, fetch
       strapi.log.warn(`[publish-check] skipped: ${reason}; page ${documentId || '(new)'} (${locale}) is published without the check.`);
       return next();
     }
+    if (Array.isArray(answer.warnings) && answer.warnings.length > 0) {
+      strapi.log.warn(`[publish-check] page ${documentId || '(new)'} (${locale}): ${answer.warnings.map(describeProblem).join(' · ')}`);
+    }
     if (!answer.ok && answer.problems.length > 0) {
       const { message, details } = refusal(answer.problems);
       strapi.log.info(`[publish-check] refused page ${documentId || '(new)'} (${locale}): ${message}`);
