@@ -122,6 +122,22 @@ class PublishCheckTest {
 
     @Test
     @Order(3)
+    void theAdminsPublishButtonIsCheckedWithTheFormAsSentNotTheOldDraft() throws Exception {
+        String admin = strapi.registerAdmin();
+        var form = JSON.createObjectNode().put("body", "[[kontakt]]\n== Kontakt\n\nSe link:/findes-ikke-heller/[en side].");
+        URI uri = strapi.url.resolve("/content-manager/collection-types/api::page.page/" + documentId("om") + "/actions/publish?locale=da");
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        System.out.println(refused.body());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(refused.body()).path("error").path("message").asText())
+                .startsWith("Siden kan ikke udgives: Brødtekst, linje 4: ").contains("/findes-ikke-heller/");
+        assertThat(publishedBody("om")).doesNotContain("findes-ikke-heller");
+    }
+
+    @Test
+    @Order(4)
     void withoutThePreviewServicePublishingWorksAndTheLogSaysTheCheckWasSkipped() throws Exception {
         preview.close();
         HttpResponse<String> accepted = save("om", "published", "body", "[[kontakt]]\n== Kontakt\n\nSe link:/findes-ikke/[en side].");
