@@ -52,6 +52,12 @@ public final class CmsSync {
     private boolean leaveOutBrokenDrafts;
     private Map<String, List<String>> refusedDrafts = Map.of();
     private final List<LeftOut> leftOut = new ArrayList<>();
+    private Map<String, List<JsonNode>> givenPublished;
+    private Map<String, String> givenSynonyms;
+    private JsonNode checkedDraft;
+    private String checkedFile;
+    private final List<String> checkedProblems = new ArrayList<>();
+    private final List<String> checkedWarnings = new ArrayList<>();
 
     public CmsSync(StrapiClient client, Consumer<String> progress) {
         this.client = client;
@@ -86,6 +92,43 @@ public final class CmsSync {
         return this;
     }
 
+    /**
+     * Reads the published entries and synonym lists from these maps (by locale) instead of the
+     * CMS's API: for a check at publish time, where the CMS sends what it holds inside its own
+     * transaction. Images are still fetched from the CMS.
+     */
+    public CmsSync fromEntries(Map<String, List<JsonNode>> published, Map<String, String> synonyms) {
+        this.givenPublished = published;
+        this.givenSynonyms = synonyms;
+        return this;
+    }
+
+    /**
+     * For a check at publish time (with preview off): this one entry, a draft, takes the place of
+     * its published version (or is added), built as if published. What the sync refuses in it is
+     * kept in {@link #checkedProblems()} instead of failing the sync; its published version, if
+     * any, then stays.
+     */
+    public CmsSync withDraft(JsonNode entry) {
+        this.checkedDraft = entry;
+        return this;
+    }
+
+    /** The checked draft's problems, each "field 'x' …" (without the entry's name). */
+    public List<String> checkedProblems() {
+        return List.copyOf(checkedProblems);
+    }
+
+    /** The checked draft's warnings (Markdown slips, folded line breaks), each "field 'x' …". */
+    public List<String> checkedWarnings() {
+        return List.copyOf(checkedWarnings);
+    }
+
+    /** The checked draft's file, relative to its language's folder, or null when it was not written. */
+    public String checkedFile() {
+        return checkedFile;
+    }
+
     public Result run(Path outDir, String locale, boolean preview) throws CmsException, IOException {
         return run(List.of(new Target(locale, outDir)), preview, false);
     }
@@ -102,6 +145,9 @@ public final class CmsSync {
     /** @param contentRoot the folder of the first language, whose uploads/ holds every language's images */
     public Result run(Path contentRoot, List<Target> targets, boolean preview, boolean allowDeletions) throws CmsException, IOException {
         leftOut.clear();
+        checkedProblems.clear();
+        checkedWarnings.clear();
+        checkedFile = null;
         List<String> warnings = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         List<Read> reads = new ArrayList<>();
@@ -148,7 +194,7 @@ public final class CmsSync {
     private List<PageDocument> read(String locale, boolean preview, List<String> problems, List<String> warnings,
                                     Map<String, CmsOrigins.Origin> origins) throws CmsException {
         PageEntries entries = new PageEntries(client, 2);
-        List<JsonNode> published = entries.list(locale, "published");
+        List<JsonNode> published = givenPublished != null ? givenPublished.getOrDefault(locale, List.of()) : entries.list(locale, "published");
         progress.accept("read " + published.size() + " published entries (" + locale + ")");
         int before = problems.size();
         List<PageDocument> pages = new ArrayList<>();
@@ -156,7 +202,29 @@ public final class CmsSync {
         Map<String, JsonNode> entryOf = new HashMap<>();
         for (JsonNode entry : published) entryOf.put(relativePathOf(entry), entry);
         if (!preview) {
-            for (JsonNode entry : published) add(entry, "published", pages, sourceOf, problems, warnings);
+            boolean checking = checkedDraft != null && locale.equals(checkedDraft.path("locale").asText(locale));
+            String checkedId = checking ? checkedDraft.path("documentId").asText("") : null;
+            JsonNode live = null;
+            for (JsonNode entry : published) {
+                if (checking && !checkedId.isEmpty() && checkedId.equals(entry.path("documentId").asText())) live = entry;
+                else add(entry, "published", pages, sourceOf, problems, warnings);
+            }
+            if (checking) {
+                List<String> own = new ArrayList<>();
+                List<String> ownWarnings = new ArrayList<>();
+                PageDocument draft = toDocument(checkedDraft, "published", own, ownWarnings);
+                String who = describe(checkedDraft) + ": ";
+                own.forEach(p -> checkedProblems.add(p.startsWith(who) ? p.substring(who.length()) : p));
+                ownWarnings.forEach(w -> checkedWarnings.add(w.startsWith(who) ? w.substring(who.length()) : w));
+                if (draft != null) {
+                    pages.add(draft);
+                    sourceOf.put(draft.relativePath(), describe(checkedDraft));
+                    entryOf.put(draft.relativePath(), checkedDraft);
+                    checkedFile = draft.relativePath();
+                } else if (live != null) {
+                    add(live, "published", pages, sourceOf, problems, warnings);
+                }
+            }
         } else {
             // Preview: the draft version of every document; it is marked draft when it differs from the published one.
             Map<String, PageDocument> live = new HashMap<>();
@@ -198,7 +266,10 @@ public final class CmsSync {
 
     /** The language's synonym list, or null when the CMS has none (the folder's own file is then kept). */
     private String synonyms(String locale, boolean preview) throws CmsException {
-        JsonNode answer = client.getIfPresent(SYNONYMS_PATH, Map.of("locale", locale, "status", preview ? "draft" : "published"));
+        JsonNode answer = givenSynonyms != null
+                ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().set("data",
+                        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("lines", givenSynonyms.get(locale)))
+                : client.getIfPresent(SYNONYMS_PATH, Map.of("locale", locale, "status", preview ? "draft" : "published"));
         JsonNode lines = answer == null ? null : answer.path("data").path("lines");
         if (lines == null || !lines.isTextual()) return null;
         int max = PageFields.MAX_LENGTH.get("synonyms");

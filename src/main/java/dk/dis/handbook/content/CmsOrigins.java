@@ -56,31 +56,43 @@ public final class CmsOrigins {
         return new CmsOrigins(all);
     }
 
+    /** A build problem placed in the CMS: the entry, its field (null when unknown), the line inside that field (null when none). */
+    public record Located(Origin origin, String field, Integer line, String message) {}
+
+    /** Where a problem with a synced file is in the CMS, or null when the file did not come from the CMS. */
+    public Located locate(ContentProblem p) {
+        Origin origin = byFile.get(p.file());
+        if (origin == null) return null;
+        String field = p.field() == null ? null : cmsField(p.field());
+        String message = p.message();
+        Integer at = null;
+        Matcher m = LINE.matcher(message);
+        if (field == null && m.find()) {
+            int line = Integer.parseInt(m.group(1));
+            int headerLines = origin.fields().size() + 1; // the blank line that ends the header
+            if (line > headerLines) {
+                field = "body";
+                at = line - headerLines;
+                message = message.substring(0, m.start()) + "line " + at + message.substring(m.end());
+            } else if (line >= 1 && line <= origin.fields().size()) {
+                field = origin.fields().get(line - 1);
+                message = (message.substring(0, m.start()) + message.substring(m.end())).replaceFirst("^\\s*:?\\s*", "");
+            }
+        }
+        return new Located(origin, field, at, message);
+    }
+
     /** The problems with each file that came from the CMS named as its entry, field and line in that field. */
     public List<ContentProblem> rename(List<ContentProblem> problems) {
         if (byFile.isEmpty()) return problems;
         List<ContentProblem> renamed = new ArrayList<>();
         for (ContentProblem p : problems) {
-            Origin origin = byFile.get(p.file());
-            if (origin == null) {
+            Located at = locate(p);
+            if (at == null) {
                 renamed.add(p);
                 continue;
             }
-            String field = p.field() == null ? null : cmsField(p.field());
-            String message = p.message();
-            Matcher m = LINE.matcher(message);
-            if (field == null && m.find()) {
-                int line = Integer.parseInt(m.group(1));
-                int headerLines = origin.fields().size() + 1; // the blank line that ends the header
-                if (line > headerLines) {
-                    field = "body";
-                    message = message.substring(0, m.start()) + "line " + (line - headerLines) + message.substring(m.end());
-                } else if (line >= 1 && line <= origin.fields().size()) {
-                    field = origin.fields().get(line - 1);
-                    message = (message.substring(0, m.start()) + message.substring(m.end())).replaceFirst("^\\s*:?\\s*", "");
-                }
-            }
-            renamed.add(new ContentProblem(origin.describe(), field, message + " (" + p.file() + ")", p.fix()));
+            renamed.add(new ContentProblem(at.origin().describe(), at.field(), at.message() + " (" + p.file() + ")", p.fix()));
         }
         return renamed;
     }

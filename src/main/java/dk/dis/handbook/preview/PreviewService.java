@@ -16,6 +16,8 @@ import dk.dis.handbook.publish.HostingRules;
 import dk.dis.handbook.publish.LocalServer;
 import org.jsoup.nodes.Entities;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -41,6 +43,7 @@ public final class PreviewService implements AutoCloseable {
     private final PreviewToken tokens;
     private final Clock clock;
     private final BuildOptions options;
+    private final BuildOptions checkOptions;
     private final List<String> locales;
     private final AsciidocEngine engine;
     private final Consumer<String> log;
@@ -59,9 +62,23 @@ public final class PreviewService implements AutoCloseable {
         this.log = log;
         this.options = BuildOptions.defaults(root).withPreview(true).withPdf(false)
                 .withContentDir(work.resolve("content")).withOutDir(work.resolve("site")).withCacheDir(work.resolve("cache"));
+        this.checkOptions = BuildOptions.defaults(root).withPreview(false).withPdf(false)
+                .withContentDir(work.resolve("check/content")).withOutDir(work.resolve("check/site")).withCacheDir(work.resolve("check/cache"));
         this.locales = HandbookConfig.load(options.configFile()).locales();
         this.engine = AsciidocEngine.startBooting(options.assetsDir().resolve("diagrams"));
     }
+
+    /** Where the CMS asks, before it publishes a page, whether the build would take it. */
+    public static final String CHECK_PATH = "/check";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final java.util.regex.Pattern SYNC_PROBLEM =
+            java.util.regex.Pattern.compile("(?s)^field '(\\w+)'\\s*(?:line (\\d+)\\b:?)?\\s*(.*)$");
+
+    /** One problem of a checked entry: its CMS field (null when it is not one field), the line inside it (null when none). */
+    public record Problem(String field, Integer line, String message) {}
+
+    /** The answer to a check: ok when nothing refuses the entry; warnings never do. */
+    public record CheckResult(boolean ok, List<Problem> problems, List<Problem> warnings) {}
 
     /** Starts answering on 127.0.0.1:{@code port} (0 picks one); the first request builds the preview. */
     public PreviewService start(int port) throws IOException {
@@ -74,6 +91,7 @@ public final class PreviewService implements AutoCloseable {
         headers.put("Cache-Control", "no-store");
         Files.createDirectories(options.outDir());
         server = LocalServer.start(options.outDir(), port, this::check, headers);
+        server.route(CHECK_PATH, this::answerCheck);
         return this;
     }
 
@@ -142,6 +160,137 @@ public final class PreviewService implements AutoCloseable {
             log.accept("preview up to date: " + synced.pages() + " pages, " + notes.size() + " drafts left out");
             return;
         }
+    }
+
+    /**
+     * POST /check, {@code Authorization: Bearer TOKEN} (a {@link PreviewToken}), with JSON
+     * {@code {documentId, locale, entry, published: {LOCALE: [entries]}, synonyms: {LOCALE: text}}}
+     * as the CMS holds them at publish time; answers {@code {ok, problems, warnings}} as JSON.
+     */
+    private void answerCheck(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+        try (exchange) {
+            int status;
+            Object answer;
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            String token = auth != null && auth.startsWith("Bearer ") ? auth.substring("Bearer ".length()).strip() : null;
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                status = 405;
+                answer = Map.of("error", "POST only");
+            } else if (!tokens.accepts(token, clock.instant())) {
+                status = 403;
+                answer = Map.of("error", "a token signed with PREVIEW_SECRET is required");
+            } else {
+                try {
+                    long started = System.nanoTime();
+                    CheckResult result = check(JSON.readTree(exchange.getRequestBody()));
+                    log.accept(String.format("check of %s: %s, %d problem(s), %d warning(s), %.2f s", describeCheck(exchange), result.ok() ? "ok" : "refused",
+                            result.problems().size(), result.warnings().size(), (System.nanoTime() - started) / 1e9));
+                    status = 200;
+                    answer = result;
+                } catch (IOException | ConfigException | CmsException | RuntimeException e) {
+                    log.accept("check failed: " + e);
+                    status = 500;
+                    answer = Map.of("error", String.valueOf(e.getMessage()));
+                }
+            }
+            byte[] body = JSON.writeValueAsBytes(answer);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body);
+        }
+    }
+
+    private static String describeCheck(com.sun.net.httpserver.HttpExchange exchange) {
+        return exchange.getRemoteAddress().getAddress().getHostAddress();
+    }
+
+    /**
+     * Builds the published handbook with this one draft in its place, with the build's own rules
+     * (no PDFs, its own folder and incremental cache), and returns what refuses the draft: the
+     * sync's problems with its fields and the build's problems with its file, named by CMS field
+     * and line inside the field. Problems the draft causes on other pages are warnings.
+     */
+    public synchronized CheckResult check(JsonNode request) throws IOException, ConfigException, CmsException {
+        String locale = request.path("locale").asText(locales.get(0));
+        if (!locales.contains(locale)) {
+            return new CheckResult(false, List.of(new Problem(null, null, "locale '" + locale + "' is not one of " + locales)), List.of());
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode draft = request.path("entry").isObject()
+                ? ((com.fasterxml.jackson.databind.node.ObjectNode) request.path("entry")).deepCopy() : JSON.createObjectNode();
+        draft.put("locale", locale);
+        if (request.path("documentId").isTextual()) draft.put("documentId", request.path("documentId").asText());
+        Map<String, List<JsonNode>> published = new LinkedHashMap<>();
+        Map<String, String> synonyms = new LinkedHashMap<>();
+        for (String l : locales) {
+            List<JsonNode> entries = new ArrayList<>();
+            request.path("published").path(l).forEach(entries::add);
+            published.put(l, entries);
+            JsonNode text = request.path("synonyms").path(l);
+            synonyms.put(l, text.isTextual() ? text.asText() : null);
+        }
+        Path content = checkOptions.contentDir();
+        CmsSync sync = new CmsSync(client, line -> {}).fromEntries(published, synonyms).withDraft(draft);
+        List<Problem> problems = new ArrayList<>();
+        List<Problem> warnings = new ArrayList<>();
+        try {
+            sync.run(content, CmsSync.targets(content, locales), false, true);
+        } catch (CmsException e) {
+            // Problems of the whole handbook with this draft in it (a slug used twice, an image missing).
+            problems.addAll(sync.checkedProblems().stream().map(PreviewService::syncProblem).toList());
+            problems.add(new Problem(null, null, e.getMessage()));
+            return new CheckResult(false, problems, warnings);
+        }
+        problems.addAll(sync.checkedProblems().stream().map(PreviewService::syncProblem).toList());
+        warnings.addAll(sync.checkedWarnings().stream().map(PreviewService::syncProblem).toList());
+        if (sync.checkedFile() == null) return new CheckResult(problems.isEmpty(), problems, warnings);
+        String file = "content/" + (locale.equals(locales.get(0)) ? "" : locale + "/") + sync.checkedFile();
+        try {
+            new Pipeline(new StageReport(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))).build(checkOptions, engine);
+        } catch (ContentException e) {
+            CmsOrigins origins = CmsOrigins.read(content);
+            for (ContentProblem problem : e.problems()) {
+                String text = problem.fix() == null ? null : problem.fix();
+                CmsOrigins.Located at = origins.locate(problem);
+                if (file.equals(problem.file()) && at != null) {
+                    String field = at.field();
+                    Integer line = at.line();
+                    java.util.regex.Matcher link = LINK_PROBLEM.matcher(at.message());
+                    if (field == null && link.find()) {
+                        // The link checker reads the built page: find the link in the body the editor wrote.
+                        field = "body";
+                        line = lineOf(draft.path("body").asText("").replace("\r\n", "\n").strip(), link.group(1));
+                    }
+                    problems.add(new Problem(field, line, at.message() + (text == null ? "" : " " + text)));
+                } else {
+                    warnings.add(new Problem(null, null, "another page: " + origins.rename(List.of(problem)).get(0)));
+                }
+            }
+        }
+        return new CheckResult(problems.isEmpty(), problems, warnings);
+    }
+
+    private static final java.util.regex.Pattern LINK_PROBLEM = java.util.regex.Pattern.compile("links to '([^']+)'");
+
+    /** The first line of {@code body} (from 1) with the link to {@code target}, or null. */
+    static Integer lineOf(String body, String target) {
+        String[] lines = body.split("\n", -1);
+        int hash = target.indexOf('#');
+        List<String> forms = new ArrayList<>(List.of(target));
+        if (hash >= 0) forms.add("<<" + target.substring(hash + 1));
+        for (String form : forms) {
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].contains(form)) return i + 1;
+            }
+        }
+        return null;
+    }
+
+    /** "field 'body' line 3: …" → body, 3, "…". */
+    static Problem syncProblem(String text) {
+        java.util.regex.Matcher m = SYNC_PROBLEM.matcher(text);
+        if (!m.matches()) return new Problem(null, null, text);
+        return new Problem(m.group(1), m.group(2) == null ? null : Integer.valueOf(m.group(2)), m.group(3));
     }
 
     /** content/trin-1/x.adoc → "da:trin-1/x.adoc", content/en/… → "en:…"; null for a file that is not a page. */

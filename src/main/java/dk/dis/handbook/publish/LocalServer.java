@@ -85,6 +85,11 @@ public final class LocalServer implements AutoCloseable {
         return s;
     }
 
+    /** Lets {@code handler} answer every request under {@code path} (any method), instead of the site. */
+    public void route(String path, com.sun.net.httpserver.HttpHandler handler) {
+        server.createContext(path, handler);
+    }
+
     public int port() {
         return server.getAddress().getPort();
     }
