@@ -35,7 +35,7 @@ final class PreviewServerCommand implements Callable<Integer> {
             StrapiClient client = new StrapiClient(CmsSettings.fromEnvironment(System.getenv()));
             PreviewToken tokens = new PreviewToken(System.getenv("PREVIEW_SECRET"));
             try (PreviewService service = new PreviewService(root, root.resolve(work), client, tokens, Clock.systemUTC(), System.out::println)
-                    .start(port)) {
+                    .start(port).warmUp()) {
                 System.out.println("Preview of " + client.settings().baseUrl() + " at " + service.url() + "/ (Ctrl+C stops)");
                 new CountDownLatch(1).await();
                 return 0;

@@ -95,6 +95,23 @@ public final class PreviewService implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Builds the preview once in the background, so that Asciidoctor is warm before the first
+     * Preview or publish check arrives (a cold check takes most of its time limit in the CMS).
+     */
+    public PreviewService warmUp() {
+        Thread thread = new Thread(() -> {
+            try {
+                refresh();
+            } catch (CmsException | IOException | ContentException | ConfigException | RuntimeException e) {
+                log.accept("preview warm-up failed (the first request will try again): " + e.getMessage());
+            }
+        }, "preview-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+        return this;
+    }
+
     public String url() {
         return server.url();
     }
