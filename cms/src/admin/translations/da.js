@@ -105,6 +105,17 @@ const contentManager = {
   'containers.SettingPage.editSettings.title': 'Redigér visningen',
   'link-to-ctb': 'Redigér modellen',
   'containers.edit.panels.preview.title': 'Forhåndsvisning',
+  'preview.panel.title': 'Forhåndsvisning',
+  'preview.panel.button': 'Åbn forhåndsvisning',
+  'preview.panel.button-configuration': 'Opsæt forhåndsvisning',
+  'preview.panel.button-disabled-tooltip': 'Gem siden for at se forhåndsvisningen',
+  'preview.page-title': 'Forhåndsvisning af {contentType}',
+  'preview.header.close': 'Luk forhåndsvisningen',
+  'preview.copy.label': 'Kopiér link til forhåndsvisningen',
+  'preview.copy.success': 'Linket er kopieret',
+  'preview.device.select': 'Vælg skærm',
+  'preview.device.desktop': 'Computer',
+  'preview.device.mobile': 'Mobil',
 };
 
 const admin = {
