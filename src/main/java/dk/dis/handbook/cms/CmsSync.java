@@ -488,16 +488,8 @@ public final class CmsSync {
             warnings.add(who + ": field 'body' " + slip.message() + ".");
         }
         for (PageImages.Reference ref : PageImages.find(asciidoc)) {
-            String where = who + ": field 'body' line " + ref.line() + ": image '" + ref.target() + "'";
-            if (ref.target().matches("(?i)(https?:)?//.*")) continue;
-            if (!ref.isUpload()) {
-                problems.add(where + " is not an upload of this CMS. Insert the image from the Media Library and publish again.");
-            } else if (PageImages.nameProblem(ref.fileName()) != null) {
-                problems.add(where + " " + PageImages.nameProblem(ref.fileName()));
-            } else if (ref.alt().isEmpty()) {
-                problems.add(where + " has no alternative text. Say in a few words what it shows, as in image::"
-                        + ref.target() + "[Kort over kommunens skoler], and publish again.");
-            }
+            String problem = ref.problem();
+            if (problem != null) problems.add(who + ": field 'body' line " + ref.line() + ": image '" + ref.target() + "' " + problem);
         }
         return asciidoc;
     }

@@ -24,6 +24,8 @@ public final class PageImages {
     // As Asciidoctor reads them: a block image's target may hold spaces, an inline image's may not.
     private static final Pattern BLOCK = Pattern.compile("^image::(\\S|\\S.*?\\S)?\\[(.*)\\]\\s*$");
     private static final Pattern INLINE = Pattern.compile("image:([^:\\s\\[][^\\s\\[]*)\\[([^\\]\\n]*)\\]");
+    private static final Pattern REMOTE = Pattern.compile("(?i)(https?:)?//.*");
+    private static final Pattern NAMED_ALT = Pattern.compile("(?:^|,)\\s*alt\\s*=\\s*\"?([^\",]*)");
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*\\.(png|jpe?g|gif|webp)",
             Pattern.CASE_INSENSITIVE);
 
@@ -31,6 +33,28 @@ public final class PageImages {
     public record Reference(int line, String target, String alt, int start, int end) {
         public boolean isUpload() {
             return target.startsWith(URL_PREFIX);
+        }
+
+        /** An image from another site: left to the sanitizer, which makes it a link. */
+        public boolean isRemote() {
+            return REMOTE.matcher(target).matches();
+        }
+
+        /**
+         * What is wrong with the reference itself (not an upload, a name that cannot be one, no
+         * alternative text) with what to write instead; null when it is right or remote.
+         */
+        public String problem() {
+            if (isRemote()) return null;
+            if (!isUpload()) {
+                return "is not an upload of the CMS. Insert images from the Media Library; they are written image::/uploads/FILE[Alternative text].";
+            }
+            String name = nameProblem(fileName());
+            if (name != null) return name;
+            if (alt.isEmpty()) {
+                return "has no alternative text. Say in a few words what it shows: image::" + target + "[Kort over kommunens skoler].";
+            }
+            return null;
         }
 
         /** The upload's file name, e.g. kort_1a2b3c.png. */
@@ -62,7 +86,7 @@ public final class PageImages {
 
     /** The first positional attribute, or a named alt="…"; quotes removed. */
     static String altText(String attributes) {
-        Matcher named = Pattern.compile("(?:^|,)\\s*alt\\s*=\\s*\"?([^\",]*)").matcher(attributes);
+        Matcher named = NAMED_ALT.matcher(attributes);
         String alt = named.find() ? named.group(1) : attributes.split(",", -1)[0];
         if (alt.contains("=")) alt = "";
         return alt.strip().replaceAll("^\"|\"$", "").strip();

@@ -153,24 +153,15 @@ public final class ConvertStage {
         StringBuilder out = new StringBuilder(source);
         for (int i = refs.size() - 1; i >= 0; i--) {
             PageImages.Reference ref = refs.get(i);
-            String where = "line " + ref.line() + ": image '" + ref.target() + "'";
-            if (ref.target().matches("(?i)(https?:)?//.*")) continue;
-            if (!ref.isUpload()) {
-                problems.add(new ContentProblem(name, null, where + " is not an upload of the CMS.",
-                        "Insert images from the Media Library; they are referenced as image::/uploads/FILE[Alternative text]."));
-                continue;
-            }
-            String problem = PageImages.nameProblem(ref.fileName());
-            Path file = contentDir.resolve(PageImages.FOLDER).resolve(ref.fileName()).normalize();
-            if (problem == null) problem = PageImages.fileProblem(file);
-            if (problem == null && ref.alt().isEmpty()) {
-                problem = "has no alternative text.";
-                problems.add(new ContentProblem(name, null, where + " " + problem,
-                        "Say in a few words what the image shows: image::" + ref.target() + "[Kort over kommunens skoler]."));
-                continue;
+            if (ref.isRemote()) continue;
+            String problem = ref.problem();
+            Path file = null;
+            if (problem == null) {
+                file = contentDir.resolve(PageImages.FOLDER).resolve(ref.fileName()).normalize();
+                problem = PageImages.fileProblem(file);
             }
             if (problem != null) {
-                problems.add(new ContentProblem(name, null, where + " " + problem, null));
+                problems.add(new ContentProblem(name, null, "line " + ref.line() + ": image '" + ref.target() + "' " + problem, null));
                 continue;
             }
             String fileName = ref.fileName();

@@ -113,9 +113,7 @@ public final class LocalServer implements AutoCloseable {
             String path = URI.create(exchange.getRequestURI().getRawPath()).getPath();
             if (gate != null) {
                 Response answer = gate.check(path, exchange.getRequestURI().getRawQuery());
-                // The gate may have rebuilt the site: its rules are read again.
-                headerRules = readHeaders(root.resolve("_headers"));
-                redirects = readRedirects(root.resolve("_redirects"));
+                reloadRulesIfRebuilt();
                 if (answer != null) {
                     send(exchange, answer.status(), TYPES.get("html"), answer.html().getBytes(StandardCharsets.UTF_8), path);
                     return;
@@ -144,6 +142,20 @@ public final class LocalServer implements AutoCloseable {
             String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
             send(exchange, 200, TYPES.getOrDefault(ext, "application/octet-stream"), Files.readAllBytes(file), path);
         }
+    }
+
+    private volatile String rulesStamp = "";
+
+    /** The gate may have rebuilt the site: its rules are read again when their files changed. */
+    private void reloadRulesIfRebuilt() throws IOException {
+        Path headers = root.resolve("_headers");
+        Path redirectsFile = root.resolve("_redirects");
+        String stamp = (Files.exists(headers) ? Files.getLastModifiedTime(headers) + "/" + Files.size(headers) : "-")
+                + " " + (Files.exists(redirectsFile) ? Files.getLastModifiedTime(redirectsFile) + "/" + Files.size(redirectsFile) : "-");
+        if (stamp.equals(rulesStamp)) return;
+        headerRules = readHeaders(headers);
+        redirects = readRedirects(redirectsFile);
+        rulesStamp = stamp;
     }
 
     /** The file for a URL path, or null; never a file outside the site. */
