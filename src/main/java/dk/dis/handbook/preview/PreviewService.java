@@ -170,10 +170,8 @@ public final class PreviewService implements AutoCloseable {
             for (CmsSync.LeftOut draft : synced.leftOut()) {
                 if (draft.url() != null) notes.put(draft.url(), draft.problems());
             }
-            synchronized (this) {
-                leftOut.clear();
-                leftOut.putAll(notes);
-            }
+            leftOut.clear();
+            leftOut.putAll(notes);
             log.accept("preview up to date: " + synced.pages() + " pages, " + notes.size() + " drafts left out");
             return;
         }
@@ -200,7 +198,8 @@ public final class PreviewService implements AutoCloseable {
                 try {
                     long started = System.nanoTime();
                     CheckResult result = check(JSON.readTree(exchange.getRequestBody()));
-                    log.accept(String.format("check of %s: %s, %d problem(s), %d warning(s), %.2f s", describeCheck(exchange), result.ok() ? "ok" : "refused",
+                    log.accept(String.format("check of %s: %s, %d problem(s), %d warning(s), %.2f s",
+                            exchange.getRemoteAddress().getAddress().getHostAddress(), result.ok() ? "ok" : "refused",
                             result.problems().size(), result.warnings().size(), (System.nanoTime() - started) / 1e9));
                     status = 200;
                     answer = result;
@@ -216,10 +215,6 @@ public final class PreviewService implements AutoCloseable {
             exchange.sendResponseHeaders(status, body.length);
             exchange.getResponseBody().write(body);
         }
-    }
-
-    private static String describeCheck(com.sun.net.httpserver.HttpExchange exchange) {
-        return exchange.getRemoteAddress().getAddress().getHostAddress();
     }
 
     /**
@@ -267,7 +262,7 @@ public final class PreviewService implements AutoCloseable {
         } catch (ContentException e) {
             CmsOrigins origins = CmsOrigins.read(content);
             for (ContentProblem problem : e.problems()) {
-                String text = problem.fix() == null ? null : problem.fix();
+                String fix = problem.fix();
                 CmsOrigins.Located at = origins.locate(problem);
                 if (file.equals(problem.file()) && at != null) {
                     String field = at.field();
@@ -278,7 +273,7 @@ public final class PreviewService implements AutoCloseable {
                         field = "body";
                         line = lineOf(draft.path("body").asText("").replace("\r\n", "\n").strip(), link.group(1));
                     }
-                    problems.add(new Problem(field, line, at.message() + (text == null ? "" : " " + text)));
+                    problems.add(new Problem(field, line, at.message() + (fix == null ? "" : " " + fix)));
                 } else {
                     warnings.add(new Problem(null, null, "another page: " + origins.rename(List.of(problem)).get(0)));
                 }
