@@ -1,9 +1,13 @@
 package dk.dis.handbook.bake;
 
+import dk.dis.handbook.site.Dates;
+import dk.dis.handbook.site.Messages;
+import dk.dis.handbook.site.SiteMap;
+
 import dk.dis.handbook.config.HandbookConfig;
 import dk.dis.handbook.content.ContentException;
 import dk.dis.handbook.content.ContentProblem;
-import dk.dis.handbook.content.Page;
+import dk.dis.handbook.site.Page;
 import dk.dis.handbook.content.SiteFiles;
 import freemarker.template.Configuration;
 import freemarker.template.Template;

@@ -1,5 +1,7 @@
 package dk.dis.handbook.bake;
 
+import dk.dis.handbook.site.SiteMap;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,9 @@
 package dk.dis.handbook.bake;
 
+import dk.dis.handbook.site.SiteMap;
+
 import dk.dis.handbook.content.ContentProblem;
-import dk.dis.handbook.content.Page;
+import dk.dis.handbook.site.Page;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

@@ -1,8 +1,8 @@
 package dk.dis.handbook.cli;
 
-import dk.dis.handbook.build.BuildOptions;
-import dk.dis.handbook.build.Pipeline;
-import dk.dis.handbook.build.StageReport;
+import dk.dis.handbook.pipeline.BuildOptions;
+import dk.dis.handbook.pipeline.Pipeline;
+import dk.dis.handbook.pipeline.StageReport;
 import dk.dis.handbook.cms.CmsException;
 import dk.dis.handbook.cms.BuildStatus;
 import dk.dis.handbook.cms.CmsSettings;

@@ -1,8 +1,8 @@
 package dk.dis.handbook.cli;
 
-import dk.dis.handbook.bake.SiteMap;
-import dk.dis.handbook.build.BuildOptions;
-import dk.dis.handbook.build.Pipeline;
+import dk.dis.handbook.site.SiteMap;
+import dk.dis.handbook.pipeline.BuildOptions;
+import dk.dis.handbook.pipeline.Pipeline;
 import dk.dis.handbook.config.ConfigException;
 import dk.dis.handbook.config.HandbookConfig;
 import dk.dis.handbook.content.ContentException;

@@ -1,6 +1,6 @@
 package dk.dis.handbook.cli;
 
-import dk.dis.handbook.publish.LocalServer;
+import dk.dis.handbook.serve.LocalServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dk.dis.handbook.content.Page;
+import dk.dis.handbook.site.Page;
 import dk.dis.handbook.content.SiteFiles;
 
 import java.io.IOException;

@@ -7,7 +7,7 @@ import dk.dis.handbook.content.MarkdownSlips;
 import dk.dis.handbook.content.MediaFile;
 import dk.dis.handbook.content.PageImages;
 import dk.dis.handbook.content.UnsafeMarkup;
-import dk.dis.handbook.content.Page;
+import dk.dis.handbook.site.Page;
 import org.asciidoctor.ast.Document;
 import org.asciidoctor.ast.Section;
 import org.asciidoctor.ast.StructuralNode;

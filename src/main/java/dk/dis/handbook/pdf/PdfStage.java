@@ -1,12 +1,12 @@
 package dk.dis.handbook.pdf;
 
-import dk.dis.handbook.bake.Dates;
-import dk.dis.handbook.bake.SiteMap;
+import dk.dis.handbook.site.Dates;
+import dk.dis.handbook.site.SiteMap;
 import dk.dis.handbook.config.HandbookConfig;
 import dk.dis.handbook.content.ContentException;
 import dk.dis.handbook.content.ContentProblem;
 import dk.dis.handbook.content.MediaFile;
-import dk.dis.handbook.content.Page;
+import dk.dis.handbook.site.Page;
 import dk.dis.handbook.search.SectionExtractor;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dk.dis.handbook.pdf;
 
-import dk.dis.handbook.content.Page;
+import dk.dis.handbook.site.Page;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

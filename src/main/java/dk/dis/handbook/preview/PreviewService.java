@@ -1,8 +1,8 @@
 package dk.dis.handbook.preview;
 
-import dk.dis.handbook.build.BuildOptions;
-import dk.dis.handbook.build.Pipeline;
-import dk.dis.handbook.build.StageReport;
+import dk.dis.handbook.pipeline.BuildOptions;
+import dk.dis.handbook.pipeline.Pipeline;
+import dk.dis.handbook.pipeline.StageReport;
 import dk.dis.handbook.cms.CmsException;
 import dk.dis.handbook.cms.CmsSync;
 import dk.dis.handbook.cms.StrapiClient;
@@ -13,7 +13,7 @@ import dk.dis.handbook.content.ContentException;
 import dk.dis.handbook.content.ContentProblem;
 import dk.dis.handbook.convert.AsciidocEngine;
 import dk.dis.handbook.publish.HostingRules;
-import dk.dis.handbook.publish.LocalServer;
+import dk.dis.handbook.serve.LocalServer;
 import org.jsoup.nodes.Entities;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,7 +1,7 @@
 package dk.dis.handbook.publish;
 
 import dk.dis.handbook.content.ContentProblem;
-import dk.dis.handbook.content.Page;
+import dk.dis.handbook.site.Page;
 import dk.dis.handbook.content.SitePaths;
 
 import java.io.IOException;

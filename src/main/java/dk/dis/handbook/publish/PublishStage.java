@@ -2,7 +2,7 @@ package dk.dis.handbook.publish;
 
 import dk.dis.handbook.content.ContentException;
 import dk.dis.handbook.content.ContentProblem;
-import dk.dis.handbook.content.Page;
+import dk.dis.handbook.site.Page;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;

@@ -1,6 +1,6 @@
 package dk.dis.handbook.search;
 
-import dk.dis.handbook.bake.Messages;
+import dk.dis.handbook.site.Messages;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

@@ -2,7 +2,7 @@ package dk.dis.handbook.browser;
 
 import dk.dis.handbook.content.ContentProblem;
 import dk.dis.handbook.publish.LinkChecker;
-import dk.dis.handbook.publish.LocalServer;
+import dk.dis.handbook.serve.LocalServer;
 import dk.dis.handbook.support.Browser;
 import dk.dis.handbook.support.QualityGate;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dk.dis.handbook.browser;
 
-import dk.dis.handbook.build.BuildOptions;
-import dk.dis.handbook.publish.LocalServer;
+import dk.dis.handbook.pipeline.BuildOptions;
+import dk.dis.handbook.serve.LocalServer;
 import dk.dis.handbook.support.Browser;
 import dk.dis.handbook.support.QualityGate;
 import dk.dis.handbook.support.TestHandbook;

@@ -1,6 +1,6 @@
 package dk.dis.handbook.pdf;
 
-import dk.dis.handbook.build.BuildOptions;
+import dk.dis.handbook.pipeline.BuildOptions;
 import dk.dis.handbook.support.TestHandbook;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;

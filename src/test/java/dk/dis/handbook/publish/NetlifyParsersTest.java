@@ -1,5 +1,7 @@
 package dk.dis.handbook.publish;
 
+import dk.dis.handbook.serve.LocalServer;
+
 import dk.dis.handbook.support.NetlifyRules;
 import dk.dis.handbook.support.TestHandbook;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dk.dis.handbook.reuse;
 
-import dk.dis.handbook.build.BuildOptions;
+import dk.dis.handbook.pipeline.BuildOptions;
 import dk.dis.handbook.support.TestHandbook;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

@@ -1,6 +1,6 @@
 package dk.dis.handbook.support;
 
-import dk.dis.handbook.publish.LocalServer;
+import dk.dis.handbook.serve.LocalServer;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;

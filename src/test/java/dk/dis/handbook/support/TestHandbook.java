@@ -1,8 +1,8 @@
 package dk.dis.handbook.support;
 
-import dk.dis.handbook.build.BuildOptions;
-import dk.dis.handbook.build.Pipeline;
-import dk.dis.handbook.build.StageReport;
+import dk.dis.handbook.pipeline.BuildOptions;
+import dk.dis.handbook.pipeline.Pipeline;
+import dk.dis.handbook.pipeline.StageReport;
 import dk.dis.handbook.convert.AsciidocEngine;
 
 import java.io.ByteArrayOutputStream;

@@ -1,7 +1,7 @@
-package dk.dis.handbook.bake;
+package dk.dis.handbook.site;
 
 import dk.dis.handbook.content.ContentProblem;
-import dk.dis.handbook.content.Page;
+import dk.dis.handbook.site.Page;
 
 import java.util.ArrayList;
 import java.util.Comparator;

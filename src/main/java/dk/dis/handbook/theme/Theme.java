@@ -1,7 +1,7 @@
-package dk.dis.handbook.bake;
+package dk.dis.handbook.theme;
 
 import dk.dis.handbook.config.HandbookConfig;
-import dk.dis.handbook.publish.AssetFingerprinter;
+import dk.dis.handbook.theme.AssetFingerprinter;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
-package dk.dis.handbook.build;
+package dk.dis.handbook.pipeline;
 
 import dk.dis.handbook.content.ContentException;
 import dk.dis.handbook.publish.HostingRules;
-import dk.dis.handbook.publish.LocalServer;
+import dk.dis.handbook.serve.LocalServer;
 import dk.dis.handbook.support.TestHandbook;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;

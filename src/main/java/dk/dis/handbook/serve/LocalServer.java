@@ -1,4 +1,6 @@
-package dk.dis.handbook.publish;
+package dk.dis.handbook.serve;
+
+import dk.dis.handbook.publish.HostingRules;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
@@ -25,9 +27,9 @@ import java.util.regex.Pattern;
  */
 public final class LocalServer implements AutoCloseable {
 
-    record HeaderRule(Pattern path, Map<String, String> headers) {}
+    public record HeaderRule(Pattern path, Map<String, String> headers) {}
 
-    record Redirect(String from, String to, int status) {}
+    public record Redirect(String from, String to, int status) {}
 
     /** Looks at a request before the site answers it: null lets it through, a response answers it instead. */
     public interface Gate {
@@ -195,7 +197,7 @@ public final class LocalServer implements AutoCloseable {
         return result;
     }
 
-    static List<HeaderRule> readHeaders(Path file) throws IOException {
+    public static List<HeaderRule> readHeaders(Path file) throws IOException {
         List<HeaderRule> rules = new ArrayList<>();
         if (!Files.isRegularFile(file)) return rules;
         Map<String, String> current = null;
@@ -212,7 +214,7 @@ public final class LocalServer implements AutoCloseable {
         return rules;
     }
 
-    static Map<String, Redirect> readRedirects(Path file) throws IOException {
+    public static Map<String, Redirect> readRedirects(Path file) throws IOException {
         Map<String, Redirect> map = new LinkedHashMap<>();
         if (!Files.isRegularFile(file)) return map;
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -225,7 +227,7 @@ public final class LocalServer implements AutoCloseable {
     }
 
     /** Netlify path patterns: '*' matches the rest, ':name' one segment. */
-    static Pattern pathPattern(String pattern) {
+    public static Pattern pathPattern(String pattern) {
         StringBuilder regex = new StringBuilder();
         for (String part : pattern.split("(?=[*:/])|(?<=[*/])")) {
             if (part.equals("*")) regex.append(".*");

@@ -1,4 +1,4 @@
-package dk.dis.handbook.publish;
+package dk.dis.handbook.theme;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dk.dis.handbook.bake;
+package dk.dis.handbook.site;
 
 import java.util.HashMap;
 import java.util.Locale;

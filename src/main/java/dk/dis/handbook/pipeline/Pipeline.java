@@ -1,21 +1,21 @@
-package dk.dis.handbook.build;
+package dk.dis.handbook.pipeline;
 
 import dk.dis.handbook.bake.BakeStage;
 import dk.dis.handbook.bake.RenderCache;
-import dk.dis.handbook.bake.SiteMap;
-import dk.dis.handbook.bake.Theme;
+import dk.dis.handbook.site.SiteMap;
+import dk.dis.handbook.theme.Theme;
 import dk.dis.handbook.config.ConfigException;
 import dk.dis.handbook.config.HandbookConfig;
 import dk.dis.handbook.content.ContentException;
 import dk.dis.handbook.content.ContentHash;
 import dk.dis.handbook.content.ContentProblem;
 import dk.dis.handbook.content.MediaFile;
-import dk.dis.handbook.content.Page;
+import dk.dis.handbook.site.Page;
 import dk.dis.handbook.convert.AsciidocEngine;
 import dk.dis.handbook.convert.ConvertCache;
 import dk.dis.handbook.convert.ConvertStage;
 import dk.dis.handbook.convert.HtmlSanitizer;
-import dk.dis.handbook.publish.AssetFingerprinter;
+import dk.dis.handbook.theme.AssetFingerprinter;
 import dk.dis.handbook.pdf.PdfStage;
 import dk.dis.handbook.publish.PublishStage;
 import dk.dis.handbook.search.IndexStage;

@@ -1,4 +1,4 @@
-package dk.dis.handbook.content;
+package dk.dis.handbook.site;
 
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package dk.dis.handbook.build;
+package dk.dis.handbook.pipeline;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

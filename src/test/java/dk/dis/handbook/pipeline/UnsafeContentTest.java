@@ -1,4 +1,4 @@
-package dk.dis.handbook.build;
+package dk.dis.handbook.pipeline;
 
 import dk.dis.handbook.support.TestHandbook;
 import org.jsoup.Jsoup;

@@ -1,4 +1,4 @@
-package dk.dis.handbook.bake;
+package dk.dis.handbook.site;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
