@@ -41,11 +41,11 @@ final class Navigation {
     private List<Map<String, Object>> build(String locale, String openSection, boolean full) {
         List<Map<String, Object>> nav = new ArrayList<>();
         for (SiteMap.Section section : site.sections(locale)) {
-            Map<String, Object> item = BakeStage.link(section.index());
+            Map<String, Object> item = TemplateModels.link(section.index());
             String name = section.index().section();
             item.put("section", name);
             boolean open = full || name.equals(openSection);
-            item.put("children", open ? section.pages().stream().map(BakeStage::link).toList() : List.of());
+            item.put("children", open ? section.pages().stream().map(TemplateModels::link).toList() : List.of());
             nav.add(item);
         }
         return List.copyOf(nav);

@@ -3,7 +3,6 @@ package dk.dis.handbook.pipeline;
 import dk.dis.handbook.bake.BakeStage;
 import dk.dis.handbook.bake.RenderCache;
 import dk.dis.handbook.site.SiteMap;
-import dk.dis.handbook.theme.Theme;
 import dk.dis.handbook.config.ConfigException;
 import dk.dis.handbook.config.HandbookConfig;
 import dk.dis.handbook.content.ContentException;
@@ -19,7 +18,6 @@ import dk.dis.handbook.theme.AssetFingerprinter;
 import dk.dis.handbook.pdf.PdfStage;
 import dk.dis.handbook.publish.PublishStage;
 import dk.dis.handbook.search.IndexStage;
-import freemarker.template.TemplateException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -127,8 +125,7 @@ public final class Pipeline {
     private Outcome stages(AsciidocEngine engine, HandbookConfig config, BuildOptions options, Path staging, Path out)
             throws IOException, ContentException {
         BakeStage bake = new BakeStage(options.templateDir());
-        Map<String, String> assets = new java.util.TreeMap<>(AssetFingerprinter.copy(options.assetsDir(), staging));
-        Theme.write(config, staging, assets);
+        AssetFingerprinter.Assets assets = AssetFingerprinter.plan(options.assetsDir(), config);
 
         BuildCache cache = options.cacheDir() == null ? null : cacheFor(options);
         ConvertCache convertCache = null;
@@ -144,11 +141,6 @@ public final class Pipeline {
                 .withAttributes(config.contentAttributes()).withCache(convertCache);
         ConvertStage.Result converted = convert.run(options.contentDir(), options.preview(), config.locales());
         converted.warnings().forEach(report::warn);
-        for (MediaFile image : converted.media()) {
-            Path target = staging.resolve(image.url().substring(1));
-            Files.createDirectories(target.getParent());
-            Files.copy(image.source(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
         report.end("convert", converted.pages().size() + " pages, " + converted.draftsSkipped() + " drafts left out"
                 + (cache == null ? "" : ", " + convert.reused() + " unchanged since the last build"));
 
@@ -160,7 +152,6 @@ public final class Pipeline {
             throw new ContentException(new ContentProblem("content/index.adoc", null, "is missing or not published.",
                     "The handbook needs a front page."));
         }
-        if (options.pdf()) bake.share("pdfs", PdfStage.links(site, config));
         // The PDFs need only the converted pages and the site map: they are laid out on background
         // threads while the site is baked and indexed, and written (sizes filled in) after index.
         Path root = options.configFile().toAbsolutePath().getParent();
@@ -180,37 +171,19 @@ public final class Pipeline {
         }
     }
 
-    /** A template FreeMarker cannot read (an unclosed directive, say): found before it runs. */
-    private static ContentException templateSyntax(freemarker.core.ParseException e) {
-        return new ContentException(new ContentProblem("templates/" + e.getTemplateName(), null,
-                "cannot be read: line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": "
-                        + e.getEditorMessage().lines().findFirst().orElse(""),
-                "Fix the template's syntax."));
-    }
-
     private Outcome afterConvert(HandbookConfig config, BuildOptions options, Path staging, Path out, BakeStage bake,
-                                 Map<String, String> assets, ConvertStage.Result converted, SiteMap site,
+                                 AssetFingerprinter.Assets assets, ConvertStage.Result converted, SiteMap site,
                                  PdfStage.Rendering pdfRendering, Reuse reuse) throws IOException, ContentException {
         BuildCache cache = reuse.cache();
         RenderCache renderCache = reuse.render();
-        BakeStage.Result baked;
-        try {
-            baked = bake.run(site, config, staging, options.preview(), assets);
-        } catch (TemplateException e) {
-            // An included template with a syntax error surfaces here, as the include's failure.
-            if (e.getCause() instanceof freemarker.core.ParseException syntax) throw templateSyntax(syntax);
-            throw new ContentException(new ContentProblem("templates/" + e.getTemplateSourceName(), null,
-                    "failed at line " + e.getLineNumber() + ": " + e.getMessageWithoutStackTop().lines().findFirst().orElse(""),
-                    "Fix the template."));
-        } catch (freemarker.core.ParseException e) {
-            throw templateSyntax(e);
-        }
+        BakeStage.Result baked = bake.run(new BakeStage.Input(site, config, options.contentDir(), staging, options.preview(),
+                assets, converted.media(), options.pdf() ? PdfStage.links(site, config) : Map.of()));
         report.end("bake", baked.pages() + " pages, " + baked.files() + " files"
                 + (cache == null ? "" : "; " + (baked.pages() - baked.reused()) + " pages rendered, " + baked.reused() + " unchanged"));
 
         report.begin("index", "Lucene index and static search files");
         IndexStage.Result indexed = new IndexStage(options.contentDir(), IndexStage.indexDirFor(out), report::warn)
-                .withScriptUrl(assets.get(IndexStage.SCRIPT_ASSET)).withLocales(config.locales()).run(staging);
+                .withScriptUrl(assets.urls().get(IndexStage.SCRIPT_ASSET)).withLocales(config.locales()).run(staging);
         report.end("index", indexed.summary());
 
         if (pdfRendering != null) {

@@ -1,23 +1,23 @@
 package dk.dis.handbook.theme;
 
 import dk.dis.handbook.config.HandbookConfig;
-import dk.dis.handbook.theme.AssetFingerprinter;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The municipality's look from handbook.yml: its colours as CSS custom properties (a file, since
  * the Content-Security-Policy allows no inline styles) and its logo, both under content-hashed names.
  */
-public final class Theme {
+final class Theme {
     private Theme() {}
 
-    /** Writes the theme files into the staged site and adds their URLs to {@code assets}. */
-    public static void write(HandbookConfig config, Path siteDir, Map<String, String> assets) throws IOException {
+    /** Adds the theme's files to the site's assets. */
+    static void add(HandbookConfig config, Map<String, String> urls, List<AssetFingerprinter.PublishedFile> files) throws IOException {
         HandbookConfig.Colors c = config.colors();
         String css = ":root {\n"
                 + "  --brand: " + c.brand() + ";\n"
@@ -26,17 +26,16 @@ public final class Theme {
                 + "  --link: " + c.link() + ";\n"
                 + "  --focus: " + c.focus() + ";\n"
                 + "}\n";
-        assets.put("css/theme.css", store(siteDir, "css/theme", ".css", css.getBytes(StandardCharsets.UTF_8)));
+        add("css/theme.css", "css/theme", ".css", css.getBytes(StandardCharsets.UTF_8), urls, files);
         if (config.logo() != null) {
-            assets.put("logo", store(siteDir, "img/logo", ".svg", Files.readAllBytes(Path.of(config.logo()))));
+            add("logo", "img/logo", ".svg", Files.readAllBytes(Path.of(config.logo())), urls, files);
         }
     }
 
-    private static String store(Path siteDir, String name, String ext, byte[] bytes) throws IOException {
+    private static void add(String logical, String name, String ext, byte[] bytes, Map<String, String> urls,
+                            List<AssetFingerprinter.PublishedFile> files) {
         String hashed = AssetFingerprinter.hashedName(name + ext, bytes);
-        Path target = siteDir.resolve("assets").resolve(hashed);
-        Files.createDirectories(target.getParent());
-        Files.write(target, bytes);
-        return "/assets/" + hashed;
+        urls.put(logical, "/assets/" + hashed);
+        files.add(new AssetFingerprinter.PublishedFile("assets/" + hashed, null, bytes));
     }
 }
