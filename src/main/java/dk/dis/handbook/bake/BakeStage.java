@@ -54,6 +54,11 @@ public final class BakeStage {
     private final Path templateDir;
     private RenderCache renderCache;
 
+    /** JBake's database takes seconds to start: start it before converting, so it is ready when the bake begins. */
+    public static void prepare() {
+        BakeStore.startBooting();
+    }
+
     public BakeStage(Path templateDir) {
         this.templateDir = templateDir;
     }
@@ -72,9 +77,10 @@ public final class BakeStage {
         for (MediaFile image : in.media()) files.add(new AssetFingerprinter.PublishedFile(image.url().substring(1), image.source(), null));
 
         BakeSettings settings = BakeSettings.of(in.contentDir(), templateDir, in.outDir(), in.site().pages(), models, unchanged, files);
-        BakeStore store = new BakeStore(settings);
         List<Throwable> errors;
+        BakeStore store;
         synchronized (ONE_BAKE_AT_A_TIME) {
+            store = BakeStore.forBake(settings);
             registerEngine();
             Utensils utensils = new Utensils();
             utensils.setConfiguration(settings);
@@ -91,7 +97,7 @@ public final class BakeStage {
             errors = oven.getErrors();
         }
         HandbookTemplates templates = store.templates();
-        if (templates != null && templates.failure() != null) throw templateProblem(templates.failure());
+        if (templates != null && templates.failure() != null) throw templateProblem(templates.failure(), in.contentDir());
         if (!errors.isEmpty()) {
             List<ContentProblem> problems = new ArrayList<>();
             for (Throwable e : errors) {
@@ -163,14 +169,16 @@ public final class BakeStage {
         engineRegistered = true;
     }
 
-    private static ContentException templateProblem(HandbookTemplates.TemplateFailure failure) {
+    private static ContentException templateProblem(HandbookTemplates.TemplateFailure failure, Path contentDir) {
         Exception e = failure.cause();
+        String rendering = failure.contentFile() == null ? "" : " (rendering content/"
+                + contentDir.toAbsolutePath().normalize().relativize(Path.of(failure.contentFile())).toString().replace('\\', '/') + ")";
         if (e instanceof ParseException syntax) return templateSyntax(syntax);
         if (e instanceof TemplateException t) {
             // An included template with a syntax error surfaces here, as the include's failure.
             if (t.getCause() instanceof ParseException syntax) return templateSyntax(syntax);
             return new ContentException(new ContentProblem("templates/" + t.getTemplateSourceName(), null,
-                    "failed at line " + t.getLineNumber() + ": " + t.getMessageWithoutStackTop().lines().findFirst().orElse(""),
+                    "failed at line " + t.getLineNumber() + rendering + ": " + t.getMessageWithoutStackTop().lines().findFirst().orElse(""),
                     "Fix the template."));
         }
         return new ContentException(new ContentProblem("templates/" + failure.template(), null,

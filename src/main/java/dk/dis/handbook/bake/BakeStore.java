@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 /**
@@ -23,19 +27,81 @@ import java.util.function.Predicate;
  * makes rendering quadratic; here every answer comes from lists built once per bake, and a
  * document's position in its list is a lookup. Pages unchanged since the last build are stored as
  * already rendered, so JBake's renderer leaves them alone and their published files are kept.
- * The database JBake starts (in memory) still holds its schema and template signature.
+ * The database JBake starts (in memory) still holds its schema; it takes seconds to start, so it
+ * is started once per JVM, in the background while the content is converted, and kept open.
  */
 final class BakeStore extends ContentStore {
 
-    private final BakeSettings bake;
+    /** OrientDB reports to java.util.logging: its start-up notes (memory, users, privileges) concern a server, not a bake. */
+    private static final java.util.logging.Logger ORIENTDB_LOG = java.util.logging.Logger.getLogger("com.orientechnologies");
+
+    static {
+        ORIENTDB_LOG.setLevel(java.util.logging.Level.SEVERE);
+    }
+
+    private static BakeStore instance;
+    private static Future<?> started;
+
+    private BakeSettings bake;
     private final Map<String, DocumentModel> bySourceUri = new LinkedHashMap<>();
     private final Map<String, DocumentList<DocumentModel>> byType = new HashMap<>();
     private int kept;
     private HandbookTemplates templates;
 
-    BakeStore(BakeSettings bake) {
+    private BakeStore() {
         super("memory", "handbook-" + UUID.randomUUID());
-        this.bake = bake;
+    }
+
+    /** Starts JBake's database on a background thread, once per JVM. */
+    static synchronized void startBooting() {
+        if (instance != null) return;
+        instance = new BakeStore();
+        ExecutorService boot = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "jbake-store");
+            t.setDaemon(true);
+            return t;
+        });
+        started = boot.submit(instance::startDatabase);
+        boot.shutdown();
+    }
+
+    /** The store, emptied for a new bake (callers hold the one-bake-at-a-time lock). */
+    static BakeStore forBake(BakeSettings settings) {
+        startBooting();
+        BakeStore store;
+        synchronized (BakeStore.class) {
+            store = instance;
+        }
+        store.bake = settings;
+        store.bySourceUri.clear();
+        store.byType.clear();
+        store.kept = 0;
+        store.templates = null;
+        return store;
+    }
+
+    private void startDatabase() {
+        super.startup();
+    }
+
+    /** JBake starts its store at the beginning of every bake: here it waits for the one started in the background. */
+    @Override
+    public void startup() {
+        try {
+            started.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while JBake's database started", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("JBake's database did not start: " + e.getCause(), e.getCause());
+        }
+        // The database session belongs to the thread that opened it: any query moves it to this one.
+        super.getDocumentCount("page");
+    }
+
+    /** Kept open for the JVM's next bake (a preview server bakes on every change). */
+    @Override
+    public void close() {
     }
 
     BakeSettings settings() {

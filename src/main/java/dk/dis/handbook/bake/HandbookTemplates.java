@@ -41,8 +41,8 @@ public final class HandbookTemplates extends AbstractTemplateEngine {
     /** The first template failure of this bake, kept whole: JBake passes on only its message. */
     private final AtomicReference<TemplateFailure> failure = new AtomicReference<>();
 
-    /** A template that failed, and the output it was rendering. */
-    record TemplateFailure(String template, Exception cause) {}
+    /** A template that failed, and the content file it was rendering (null for the 404 page, sitemap and feed). */
+    record TemplateFailure(String template, String contentFile, Exception cause) {}
 
     public HandbookTemplates(JBakeConfiguration config, ContentStore db) throws IOException {
         super(config, db);
@@ -65,7 +65,9 @@ public final class HandbookTemplates extends AbstractTemplateEngine {
         try {
             freemarker.getTemplate(templateName).process(new Values(model, own(model), freemarker.getObjectWrapper()), writer);
         } catch (IOException | TemplateException e) {
-            failure.compareAndSet(null, new TemplateFailure(templateName, e));
+            DocumentModel content = model.getContent();
+            String file = content == null || content.getFile() == null ? null : content.getFile();
+            failure.compareAndSet(null, new TemplateFailure(templateName, file, e));
             throw new RenderingException(e);
         }
     }

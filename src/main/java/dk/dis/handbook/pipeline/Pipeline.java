@@ -48,7 +48,8 @@ public final class Pipeline {
     public Outcome build(BuildOptions options) throws IOException, ContentException, ConfigException {
         Outcome unchanged = upToDate(options);
         if (unchanged != null) return unchanged;
-        // JRuby takes seconds to boot: start it first and do everything else meanwhile.
+        // JRuby and JBake's database take seconds to start: start them first and do everything else meanwhile.
+        BakeStage.prepare();
         try (AsciidocEngine engine = AsciidocEngine.startBooting(options.assetsDir().resolve("diagrams"),
                 ConvertStage.countPages(options.contentDir()))) {
             if (options.pdf()) PdfStage.warmUp(options.assetsDir());
