@@ -27,18 +27,20 @@ final class BakeSettings extends DefaultJBakeConfiguration {
     private final Map<File, Page> pagesBySource = new HashMap<>();
     private final TemplateModels models;
     private final Set<String> unchanged;
+    private final Set<String> late;
     private final List<PublishedFile> files;
 
     private BakeSettings(File root, CompositeConfiguration settings, TemplateModels models, Set<String> unchanged,
-                         List<PublishedFile> files) {
+                         Set<String> late, List<PublishedFile> files) {
         super(root, settings);
         this.models = models;
         this.unchanged = unchanged;
+        this.late = late;
         this.files = files;
     }
 
     static BakeSettings of(Path contentDir, Path templateDir, Path outDir, List<Page> pages, TemplateModels models,
-                           Set<String> unchanged, List<PublishedFile> files) {
+                           Set<String> unchanged, Set<String> late, List<PublishedFile> files) {
         Map<String, Object> ours = new HashMap<>();
         ours.put("template.page.file", "page.ftlh");
         ours.put("template.post.file", "post.ftlh");
@@ -59,7 +61,7 @@ final class BakeSettings extends DefaultJBakeConfiguration {
         settings.addConfiguration(new MapConfiguration(ours));
         settings.addConfiguration(jbakeDefaults());
         File root = outDir.toAbsolutePath().getParent().toFile();
-        BakeSettings bake = new BakeSettings(root, settings, models, unchanged, files);
+        BakeSettings bake = new BakeSettings(root, settings, models, unchanged, late, files);
         bake.setContentFolder(contentDir.toAbsolutePath().normalize().toFile());
         bake.setTemplateFolder(templateDir.toAbsolutePath().toFile());
         bake.setDestinationFolder(outDir.toAbsolutePath().toFile());
@@ -94,6 +96,11 @@ final class BakeSettings extends DefaultJBakeConfiguration {
     /** Output paths of the pages whose last published file can be kept: not rendered again. */
     boolean isUnchanged(String outputPath) {
         return unchanged.contains(outputPath);
+    }
+
+    /** A page the index stage renders (see {@link LatePages}): not baked by JBake. */
+    boolean isLate(String outputPath) {
+        return late.contains(outputPath);
     }
 
     List<PublishedFile> files() {

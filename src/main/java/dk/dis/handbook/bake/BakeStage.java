@@ -40,8 +40,11 @@ import java.util.TreeMap;
  */
 public final class BakeStage {
 
-    /** @param reused pages kept unchanged from the previous build (incremental builds) */
-    public record Result(int files, int pages, int reused) {}
+    /**
+     * @param reused pages kept unchanged from the previous build (incremental builds)
+     * @param late   the pages the index stage renders with its result
+     */
+    public record Result(int files, int pages, int reused, LatePages late) {}
 
     /** What the bake needs from the stages before it. */
     public record Input(SiteMap site, HandbookConfig config, Path contentDir, Path outDir, boolean preview,
@@ -71,12 +74,14 @@ public final class BakeStage {
 
     public Result run(Input in) throws IOException, ContentException {
         TemplateModels models = TemplateModels.of(in.site(), in.config(), in.preview(), in.assets().urls(), in.pdfs());
-        Set<String> unchanged = renderCache == null ? Set.of() : keepUnchanged(in, models);
+        Set<String> late = new HashSet<>();
+        for (LatePages.LatePage page : models.late()) late.add(page.outputPath());
+        Set<String> unchanged = renderCache == null ? Set.of() : keepUnchanged(in, models, late);
 
         List<AssetFingerprinter.PublishedFile> files = new ArrayList<>(in.assets().files());
         for (MediaFile image : in.media()) files.add(new AssetFingerprinter.PublishedFile(image.url().substring(1), image.source(), null));
 
-        BakeSettings settings = BakeSettings.of(in.contentDir(), templateDir, in.outDir(), in.site().pages(), models, unchanged, files);
+        BakeSettings settings = BakeSettings.of(in.contentDir(), templateDir, in.outDir(), in.site().pages(), models, unchanged, late, files);
         List<Throwable> errors;
         BakeStore store;
         synchronized (ONE_BAKE_AT_A_TIME) {
@@ -107,25 +112,29 @@ public final class BakeStage {
             throw new ContentException(problems);
         }
 
-        int pages = in.site().pages().size();
+        int pages = in.site().pages().size() - late.size();
         if (renderCache != null) {
             for (Page page : in.site().pages()) {
-                Path target = in.outDir().resolve(page.outputPath());
-                renderCache.record(page.outputPath(), keys.get(page), Files.size(target), unchanged.contains(page.outputPath()));
+                if (late.contains(page.outputPath())) continue;
+                renderCache.record(page.outputPath(), keys.get(page), unchanged.contains(page.outputPath()));
             }
         }
-        return new Result(pages + 3, pages, unchanged.size());
+        Map<String, Map<String, Object>> lateValues = new HashMap<>();
+        for (Page page : in.site().pages()) if (late.contains(page.outputPath())) lateValues.put(page.url(), models.of(page));
+        return new Result(pages + 3, pages, unchanged.size(),
+                new LatePages(models.late(), lateValues, models.shared(), templateDir, in.outDir()));
     }
 
     private final Map<Page, String> keys = new HashMap<>();
 
     /** Puts the previous build's file of every page whose values are unchanged into the new site; returns their paths. */
-    private Set<String> keepUnchanged(Input in, TemplateModels models) throws IOException {
+    private Set<String> keepUnchanged(Input in, TemplateModels models, Set<String> late) throws IOException {
         String sharedKey = sharedKey(models, in.site());
         // A section's navigation is one list shared by its pages: hashed once, not once per page.
         Map<Object, String> navKeys = new IdentityHashMap<>();
         Set<String> kept = new HashSet<>();
         for (Page page : in.site().pages()) {
+            if (late.contains(page.outputPath())) continue;
             Map<String, Object> own = new TreeMap<>(models.of(page));
             own.remove("t");
             own.put("nav", navKeys.computeIfAbsent(own.get("nav"), v -> RenderCache.keyOf("nav", v)));
@@ -143,7 +152,10 @@ public final class BakeStage {
     /** What every page's key includes: the templates, interface text of every language, config and assets. */
     private String sharedKey(TemplateModels models, SiteMap site) throws IOException {
         Map<String, Object> parts = new TreeMap<>();
-        parts.put("shared", models.shared());
+        Map<String, Object> shared = new TreeMap<>(models.shared());
+        // The page lists are for the sitemap and the feed, which are rendered on every bake.
+        TemplateModels.LIST_KEYS.forEach(shared::remove);
+        parts.put("shared", shared);
         Map<String, Object> texts = new TreeMap<>();
         for (String locale : site.locales()) texts.put(locale, Messages.of(locale));
         parts.put("t", texts);

@@ -126,6 +126,7 @@ final class BakeStore extends ContentStore {
     public void addDocument(DocumentModel document) {
         if (Boolean.TRUE.equals(document.get(ConvertedPages.LEFT_OUT))) return;
         String output = (String) document.get(ConvertedPages.OUTPUT);
+        if (bake.isLate(output)) return;
         // JBake names the output after the source file; the handbook's URLs come from the page header.
         document.setUri(output);
         if (bake.isUnchanged(output)) {

@@ -46,8 +46,13 @@ public final class HandbookTemplates extends AbstractTemplateEngine {
 
     public HandbookTemplates(JBakeConfiguration config, ContentStore db) throws IOException {
         super(config, db);
-        freemarker = new Configuration(Configuration.VERSION_2_3_34);
-        freemarker.setDirectoryForTemplateLoading(config.getTemplateFolder());
+        freemarker = freemarker(config.getTemplateFolder());
+        if (db instanceof BakeStore store) store.useTemplates(this);
+    }
+
+    static Configuration freemarker(java.io.File templateDir) throws IOException {
+        Configuration freemarker = new Configuration(Configuration.VERSION_2_3_34);
+        freemarker.setDirectoryForTemplateLoading(templateDir);
         freemarker.setDefaultEncoding("UTF-8");
         freemarker.setOutputEncoding("UTF-8");
         // .ftlh templates escape HTML and .ftlx escape XML by default: header values are never raw.
@@ -57,13 +62,19 @@ public final class HandbookTemplates extends AbstractTemplateEngine {
         freemarker.setWrapUncheckedExceptions(true);
         freemarker.setFallbackOnNullLoopVariable(false);
         freemarker.setLocale(Locale.forLanguageTag("da"));
-        if (db instanceof BakeStore store) store.useTemplates(this);
+        return freemarker;
     }
 
     @Override
     public void renderDocument(TemplateModel model, String templateName, Writer writer) throws RenderingException {
         try {
-            freemarker.getTemplate(templateName).process(new Values(model, own(model), freemarker.getObjectWrapper()), writer);
+            freemarker.getTemplate(templateName).process(new Values(own(model), key -> {
+                try {
+                    return extractors.extractAndTransform(db, key, model, (name, value) -> value);
+                } catch (NoModelExtractorException e) {
+                    return model.get(key);
+                }
+            }, freemarker.getObjectWrapper()), writer);
         } catch (IOException | TemplateException e) {
             DocumentModel content = model.getContent();
             String file = content == null || content.getFile() == null ? null : content.getFile();
@@ -85,31 +96,21 @@ public final class HandbookTemplates extends AbstractTemplateEngine {
         return ((BakeStore) db).settings().models().notFound();
     }
 
-    private final class Values implements TemplateHashModel {
-        private final TemplateModel jbake;
+    /** A page's own values first, then {@code others} (JBake's extractors and model, or the shared values). */
+    static final class Values implements TemplateHashModel {
         private final Map<String, Object> own;
+        private final java.util.function.Function<String, Object> others;
         private final ObjectWrapper wrapper;
 
-        Values(TemplateModel jbake, Map<String, Object> own, ObjectWrapper wrapper) {
-            this.jbake = jbake;
+        Values(Map<String, Object> own, java.util.function.Function<String, Object> others, ObjectWrapper wrapper) {
             this.own = own;
+            this.others = others;
             this.wrapper = wrapper;
         }
 
         @Override
         public freemarker.template.TemplateModel get(String key) throws TemplateModelException {
-            if (own.containsKey(key)) return wrapper.wrap(own.get(key));
-            try {
-                return extractors.extractAndTransform(db, key, jbake, (name, value) -> {
-                    try {
-                        return wrapper.wrap(value);
-                    } catch (TemplateModelException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-            } catch (NoModelExtractorException e) {
-                return wrapper.wrap(jbake.get(key));
-            }
+            return wrapper.wrap(own.containsKey(key) ? own.get(key) : others.apply(key));
         }
 
         @Override

@@ -30,10 +30,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RenderCache {
 
-    /** One published page: the key it was rendered from and its size as baked. */
-    public record Output(String key, long size) {}
+    /** One published page: the key it was rendered from. */
+    public record Output(String key) {}
 
-    private record Stored(String settingsKey, Map<String, Output> outputs, Set<String> rewritten) {}
+    private record Stored(String settingsKey, Map<String, Output> outputs) {}
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -44,16 +44,13 @@ public final class RenderCache {
     private final String settingsKey;
     private final Path previousSite;
     private final Map<String, Output> previous;
-    private final Set<String> previouslyRewritten;
     private final Map<String, Output> current = new ConcurrentHashMap<>();
-    private final Set<String> rewritten = ConcurrentHashMap.newKeySet();
     private int reused;
 
-    private RenderCache(String settingsKey, Path previousSite, Map<String, Output> previous, Set<String> previouslyRewritten) {
+    private RenderCache(String settingsKey, Path previousSite, Map<String, Output> previous) {
         this.settingsKey = settingsKey;
         this.previousSite = previousSite;
         this.previous = previous;
-        this.previouslyRewritten = previouslyRewritten;
     }
 
     /**
@@ -61,13 +58,12 @@ public final class RenderCache {
      * (the build's code and output folder); otherwise an empty cache that renders everything.
      */
     public static RenderCache load(Path file, String settingsKey, Path previousSite) {
-        RenderCache empty = new RenderCache(settingsKey, previousSite, Map.of(), Set.of());
+        RenderCache empty = new RenderCache(settingsKey, previousSite, Map.of());
         if (!Files.isRegularFile(file) || !Files.isDirectory(previousSite)) return empty;
         try {
             Stored stored = JSON.readValue(file.toFile(), Stored.class);
             if (!settingsKey.equals(stored.settingsKey()) || stored.outputs() == null) return empty;
-            return new RenderCache(settingsKey, previousSite, stored.outputs(),
-                    stored.rewritten() == null ? Set.of() : stored.rewritten());
+            return new RenderCache(settingsKey, previousSite, stored.outputs());
         } catch (IOException | RuntimeException e) {
             return empty;
         }
@@ -86,36 +82,19 @@ public final class RenderCache {
     }
 
     /**
-     * The previously published file for {@code outputPath} if it was rendered from the same key and
-     * is still as it was baked (not rewritten by a later stage); null means: render it.
+     * The previously published file for {@code outputPath} if it was rendered from the same key (no
+     * later stage writes into a baked page, so the file is as the bake left it); null means: render it.
      */
     Path reusable(String outputPath, String key) {
         Output before = previous.get(outputPath);
-        if (before == null || !before.key().equals(key) || previouslyRewritten.contains(outputPath)) return null;
+        if (before == null || !before.key().equals(key)) return null;
         Path file = previousSite.resolve(outputPath);
-        try {
-            return Files.isRegularFile(file) && Files.size(file) == before.size() ? file : null;
-        } catch (IOException e) {
-            return null;
-        }
+        return Files.isRegularFile(file) ? file : null;
     }
 
-    void record(String outputPath, String key, long size, boolean wasReused) {
-        current.put(outputPath, new Output(key, size));
+    void record(String outputPath, String key, boolean wasReused) {
+        current.put(outputPath, new Output(key));
         if (wasReused) reused++;
-    }
-
-    /**
-     * Pages whose PDF sizes were filled in after baking, with how many bytes each grew: that change is
-     * made again on every build (also on a copied page), so it does not count as a rewrite.
-     */
-    public void resized(Map<String, Long> growth) {
-        growth.forEach((path, bytes) -> current.computeIfPresent(path, (p, o) -> new Output(o.key(), o.size() + bytes)));
-    }
-
-    /** Pages that a later stage changed after baking (e.g. the search page): never copied next time. */
-    public void markRewritten(Collection<String> outputPaths) {
-        rewritten.addAll(outputPaths);
     }
 
     /** This build's pages and what they were rendered from. */
@@ -129,6 +108,6 @@ public final class RenderCache {
     }
 
     public void save(Path file) throws IOException {
-        SiteFiles.replace(file, out -> JSON.writeValue(out, new Stored(settingsKey, new TreeMap<>(current), new HashSet<>(rewritten))));
+        SiteFiles.replace(file, out -> JSON.writeValue(out, new Stored(settingsKey, new TreeMap<>(current))));
     }
 }

@@ -25,10 +25,13 @@ final class TemplateModels {
     /** The keys of the shared values, as registered for {@link SiteModelExtractor}. */
     static final List<String> SHARED_KEYS = List.of("site", "assets", "preview", "pdfs", "phases",
             "site_pages", "site_posts", "site_updated");
+    /** The shared values only the sitemap and the feed use. */
+    static final List<String> LIST_KEYS = List.of("site_pages", "site_posts", "site_updated");
 
     private final Map<String, Object> shared = new HashMap<>();
     private final Map<Page, Map<String, Object>> perPage = new LinkedHashMap<>();
     private final Map<String, Object> notFound = new HashMap<>();
+    private final List<LatePages.LatePage> late = new ArrayList<>();
 
     private TemplateModels() {}
 
@@ -66,6 +69,11 @@ final class TemplateModels {
             model.put("alternates", alternates(site, page));
             Map<String, Object> pageModel = pageModel(page);
             pageModel.put("body", practice.addTo(page));
+            String kind = LatePages.kindOf(page);
+            if (kind != null) {
+                LatePages.split(kind, (String) pageModel.get("body"), pageModel);
+                models.late.add(new LatePages.LatePage(page.url(), page.locale(), page.outputPath(), kind));
+            }
             model.put("page", pageModel);
             model.put("worksheet", "worksheet".equals(page.template()) ? questionModels(Worksheet.questions(site, page, problems)) : List.of());
             model.put("catalogue", "catalogue".equals(page.template()) ? catalogue : List.of());
@@ -97,6 +105,11 @@ final class TemplateModels {
     /** A page's own values (navigation, breadcrumbs, its text…), or null for a page not in this bake. */
     Map<String, Object> of(Page page) {
         return perPage.get(page);
+    }
+
+    /** The pages a later stage renders (see {@link LatePages}). */
+    List<LatePages.LatePage> late() {
+        return late;
     }
 
     /** The values of the pages JBake renders without a document of ours: 404, sitemap, feed. */

@@ -39,16 +39,13 @@ import java.util.stream.Stream;
  * the whole handbook ({@value #WHOLE}). Each PDF is laid out from the HTML the build's Asciidoctor
  * instance converted for the web pages ({@link PrintDocument}), by openhtmltopdf on two threads:
  * tagged for screen readers (PDF/UA), with the fonts embedded, the diagrams as vector graphics and
- * the text hyphenated. Web pages link to their section's PDF; the link's file size is only known
- * afterwards, so the pages carry a placeholder that {@link Rendering#finish} fills in.
+ * the text hyphenated. Web pages link to their section's PDF (without its size: the pages are
+ * baked before the PDFs are written).
  */
 public final class PdfStage {
     public static final String WHOLE = "dis-modellen.pdf";
     public static final String FOLDER = "pdf";
     static final String PREVIEW_MARK = "Forhåndsvisning med kladder – må ikke deles";
-    private static final String SIZE_TOKEN = "@@pdf-size:";
-    /** Where a page shows a PDF's size: a placeholder when baked, the size after the PDFs were written. */
-    private static final Pattern SIZE = Pattern.compile("(<span data-pdf-size=\"([a-z0-9-]+\\.pdf)\">)[^<]*(</span>)");
 
     /** One PDF: its file name, title and pages in reading order, grouped in parts. */
     public record Book(String fileName, String title, List<Part> parts) {
@@ -67,10 +64,8 @@ public final class PdfStage {
      * @param seconds   from the start of the layout until the build had every PDF
      * @param documents the PDFs planned
      * @param reused    those of them taken from an earlier build
-     * @param resized   the HTML pages whose PDF sizes were filled in, with how many bytes each grew
      */
-    public record Result(List<Written> files, long bytes, List<String> warnings, double seconds, int documents, int reused,
-                         Map<String, Long> resized) {}
+    public record Result(List<Written> files, long bytes, List<String> warnings, double seconds, int documents, int reused) {}
 
     private PdfCache cache;
 
@@ -127,7 +122,7 @@ public final class PdfStage {
 
     /**
      * What the templates get: for every section, the PDF its pages link to ({@code file}, {@code url},
-     * {@code title} and {@code size}, a placeholder until the PDFs exist). The front page links to the whole handbook.
+     * and {@code title}; the link shows no size, since the PDFs are written after the pages). The front page links to the whole handbook.
      */
     public static Map<String, Map<String, String>> links(SiteMap site, HandbookConfig config) {
         Map<String, Map<String, String>> links = new HashMap<>();
@@ -138,8 +133,7 @@ public final class PdfStage {
             links.put(index.section(), Map.of(
                     "file", file,
                     "url", "/" + FOLDER + "/" + file,
-                    "title", own ? index.navTitle() : "hele håndbogen",
-                    "size", SIZE_TOKEN + file + "@@"));
+                    "title", own ? index.navTitle() : "hele håndbogen"));
         }
         return links;
     }
@@ -236,8 +230,7 @@ public final class PdfStage {
         }
 
         /**
-         * Waits for the layouts, then writes the PDFs to {@code siteDir}/pdf/ and fills in the file
-         * sizes in the site's HTML pages. Nothing is written when a PDF failed.
+         * Waits for the layouts, then writes the PDFs to {@code siteDir}/pdf/. Nothing is written when a PDF failed.
          */
         public Result finish(Path siteDir) throws IOException, ContentException {
             List<Converted> results = new ArrayList<>();
@@ -257,13 +250,12 @@ public final class PdfStage {
                 written.add(w);
                 total += w.bytes();
             }
-            Map<String, Long> resized = fillSizes(siteDir, written);
             if (cache != null) {
                 for (Map.Entry<String, byte[]> e : laidOut.entrySet()) cache.put(e.getKey(), e.getValue());
                 cache.prune();
             }
             return new Result(List.copyOf(written), total, List.copyOf(new LinkedHashSet<>(warnings)), seconds, plan.size(),
-                    reused, Map.copyOf(resized));
+                    reused);
         }
 
         /** Drops the layouts not begun and waits for those under way. */
@@ -320,36 +312,6 @@ public final class PdfStage {
             if (e.getCause() instanceof RuntimeException re) throw re;
             throw new IOException(e.getCause());
         }
-    }
-
-    /**
-     * Puts the PDFs' sizes into the site's HTML: in place of the placeholders of pages just baked, and
-     * over the earlier sizes of pages copied from the last build.
-     *
-     * @return the pages changed, by path under the site, with how many bytes each grew (or shrank)
-     */
-    private static Map<String, Long> fillSizes(Path siteDir, List<Written> written) throws IOException {
-        Map<String, String> sizes = new HashMap<>();
-        for (Written w : written) sizes.put(w.fileName(), humanSize(w.bytes()));
-        List<Path> pages;
-        try (Stream<Path> walk = Files.walk(siteDir)) {
-            pages = walk.filter(p -> p.toString().endsWith(".html")).toList();
-        }
-        Map<String, Long> resized = new HashMap<>();
-        for (Path page : pages) {
-            String html = Files.readString(page, StandardCharsets.UTF_8);
-            if (!html.contains("data-pdf-size=")) continue;
-            String filled = SIZE.matcher(html).replaceAll(r -> {
-                String size = sizes.get(r.group(2));
-                if (size == null) throw new IllegalStateException(page + " links to " + r.group(2) + ", which was not built");
-                return Matcher.quoteReplacement(r.group(1) + size + r.group(3));
-            });
-            if (filled.equals(html)) continue;
-            dk.dis.handbook.content.SiteFiles.replace(page, filled);
-            long delta = filled.getBytes(StandardCharsets.UTF_8).length - (long) html.getBytes(StandardCharsets.UTF_8).length;
-            resized.put(siteDir.relativize(page).toString().replace('\\', '/'), delta);
-        }
-        return resized;
     }
 
     /** A file size as Danish readers write it: 412 kB, 1,2 MB. */

@@ -184,22 +184,18 @@ public final class Pipeline {
 
         report.begin("index", "Lucene index and static search files");
         IndexStage.Result indexed = new IndexStage(options.contentDir(), IndexStage.indexDirFor(out), report::warn)
-                .withScriptUrl(assets.urls().get(IndexStage.SCRIPT_ASSET)).withLocales(config.locales()).run(staging);
+                .withScriptUrl(assets.urls().get(IndexStage.SCRIPT_ASSET)).withLocales(config.locales()).run(staging, baked.late());
         report.end("index", indexed.summary());
 
         if (pdfRendering != null) {
             report.begin("pdf", "HTML → " + PdfStage.FOLDER + "/ (started after convert)");
             PdfStage.Result pdfs = pdfRendering.finish(staging);
             pdfs.warnings().forEach(report::warn);
-            if (renderCache != null) renderCache.resized(pdfs.resized());
             // The stage's cost is the conversions' own time, most of it alongside bake and index.
             report.endOverlapped("pdf", pdfs.files().size() + " PDFs, " + PdfStage.humanSize(pdfs.bytes())
                     + (cache == null ? "" : "; " + (pdfs.documents() - pdfs.reused()) + " of " + pdfs.documents()
                     + " laid out, " + pdfs.reused() + " unchanged"), pdfs.seconds());
         }
-
-        // Pages a later stage changed after baking (the search page, the subject index) are not reused next time.
-        if (renderCache != null) renderCache.markRewritten(changedSinceBaked(staging, renderCache));
 
         report.begin("publish", "checking links and replacing " + out);
         if (cache != null) cache.forgetState();
@@ -240,14 +236,5 @@ public final class Pipeline {
             }
         }
         return ContentHash.of(key.toString());
-    }
-
-    private static List<String> changedSinceBaked(Path staging, RenderCache renderCache) throws IOException {
-        List<String> changed = new ArrayList<>();
-        for (Map.Entry<String, RenderCache.Output> e : renderCache.outputs().entrySet()) {
-            Path file = staging.resolve(e.getKey());
-            if (!Files.isRegularFile(file) || Files.size(file) != e.getValue().size()) changed.add(e.getKey());
-        }
-        return changed;
     }
 }

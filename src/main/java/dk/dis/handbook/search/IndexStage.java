@@ -1,10 +1,8 @@
 package dk.dis.handbook.search;
 
+import dk.dis.handbook.bake.LatePages;
+import dk.dis.handbook.content.ContentException;
 import dk.dis.handbook.site.Messages;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Entities;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 import java.io.IOException;
@@ -12,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +23,8 @@ import java.util.stream.Stream;
  * (by the pages' {@code <html lang>}, with that language's analysis): one Lucene index per language,
  * kept beside the site (e.g. target/search-index/da, target/search-index/en), each exported as
  * static files, the default language's under /soeg/data/ and another's under its folder
- * (/en/soeg/data/). It also fills in each language's search page (the element {@code #soeg-app})
- * and subject index page ({@code #emneindeks-liste}) when the content has them.
+ * (/en/soeg/data/). It then renders each language's search page and subject index page, when the
+ * content has them, with the exported files and the subject terms (see {@link LatePages}).
  */
 public final class IndexStage {
 
@@ -123,11 +122,11 @@ public final class IndexStage {
         return dir.resolve(Synonyms.FILE_NAME);
     }
 
-    public Result run(Path staging) throws IOException {
+    public Result run(Path staging, LatePages late) throws IOException, ContentException {
         long t0 = System.nanoTime();
         SectionExtractor.Scan scan = SectionExtractor.scan(staging);
         long t1 = System.nanoTime();
-        Map<SearchLanguage, List<Section>> byLanguage = byLanguage(staging, scan);
+        Map<SearchLanguage, List<Section>> byLanguage = byLanguage(scan, late);
         List<Built> built = new ArrayList<>();
         boolean ok = false;
         long lucene = 0, export = 0;
@@ -159,10 +158,18 @@ public final class IndexStage {
                 }
                 lucene += l1 - l0;
                 export += System.nanoTime() - l1;
-                List<Path> subjectPages = ofLanguage(staging, scan, scan.subjectIndexPages(), language);
-                String subjectUrl = subjectPages.isEmpty() ? null : SectionExtractor.urlOf(staging, subjectPages.get(0));
-                fillSearchPages(staging, ofLanguage(staging, scan, scan.searchPages(), language), exported.metaUrl(), language, subjectUrl);
-                fillSubjectIndexPages(subjectPages, subjects, language);
+                List<LatePages.LatePage> subjectPages = ofLanguage(late, LatePages.SUBJECTS, language);
+                String subjectUrl = subjectPages.isEmpty() ? null : subjectPages.get(0).url();
+                for (LatePages.LatePage page : ofLanguage(late, LatePages.SEARCH, language)) {
+                    Map<String, Object> search = new HashMap<>();
+                    search.put("metaUrl", exported.metaUrl());
+                    search.put("action", page.url());
+                    search.put("scriptUrl", scriptUrl);
+                    if (subjectUrl != null) search.put("subjectIndexUrl", subjectUrl);
+                    search.put("messages", clientMessages(language));
+                    late.render(page, Map.of("search", search));
+                }
+                for (LatePages.LatePage page : subjectPages) late.render(page, Map.of("subjects", subjectLetters(subjects)));
                 files += exported.files();
                 bytes += exported.bytes();
                 subjectCount += subjects.size();
@@ -187,7 +194,7 @@ public final class IndexStage {
      * language's index), the site's languages in their order. A language with neither sections nor
      * a search page is left out; pages in a language search cannot analyse are reported.
      */
-    private Map<SearchLanguage, List<Section>> byLanguage(Path staging, SectionExtractor.Scan scan) {
+    private Map<SearchLanguage, List<Section>> byLanguage(SectionExtractor.Scan scan, LatePages late) {
         Map<SearchLanguage, List<Section>> out = new LinkedHashMap<>();
         for (String locale : locales) SearchLanguage.of(locale).ifPresent(l -> out.put(l, new ArrayList<>()));
         Map<String, Integer> unknown = new java.util.TreeMap<>();
@@ -203,62 +210,46 @@ public final class IndexStage {
         }
         unknown.forEach((code, n) -> warn.accept(n + " sections in language '" + code + "' (<html lang>) are left out of search: "
                 + "search can analyse " + SearchLanguage.codes() + ". Add the language to SearchLanguage, or leave it out of handbook.yml's locales."));
-        out.entrySet().removeIf(e -> e.getValue().isEmpty()
-                && ofLanguage(staging, scan, scan.searchPages(), e.getKey()).isEmpty());
+        out.entrySet().removeIf(e -> e.getValue().isEmpty() && ofLanguage(late, LatePages.SEARCH, e.getKey()).isEmpty());
         return out;
     }
 
-    private List<Path> ofLanguage(Path staging, SectionExtractor.Scan scan, List<Path> pages, SearchLanguage language) {
-        return pages.stream().filter(p -> SearchLanguage.of(languageCode(scan.languageOf(staging, p))).orElse(null) == language).toList();
+    private List<LatePages.LatePage> ofLanguage(LatePages late, String kind, SearchLanguage language) {
+        return late.pages().stream().filter(p -> p.kind().equals(kind))
+                .filter(p -> SearchLanguage.of(languageCode(p.locale())).orElse(null) == language).toList();
     }
 
-    private void fillSearchPages(Path staging, List<Path> files, String metaUrl, SearchLanguage language, String subjectIndexUrl)
-            throws IOException {
-        for (Path file : files) {
-            Document doc = Jsoup.parse(file.toFile(), "UTF-8");
-            String action = SectionExtractor.urlOf(staging, file);
-            doc.getElementById(SectionExtractor.SEARCH_PAGE_MARK)
-                    .html(SearchPageHtml.app(metaUrl, action, Messages.of(language.code()), subjectIndexUrl));
-            doc.head().appendElement("script").attr("src", scriptUrl).attr("defer", true);
-            write(file, doc);
+    /** The search client's texts (data-msg-NAME on the form), from the language's message bundle. */
+    private static Map<String, String> clientMessages(SearchLanguage language) {
+        Map<String, String> t = Messages.of(language.code());
+        Map<String, String> messages = new LinkedHashMap<>();
+        for (String name : CLIENT_MESSAGES) {
+            String value = t.get("search.client." + name);
+            if (value == null) {
+                throw new IllegalStateException("The message bundle has no 'search.client." + name
+                        + "': add it to src/main/resources/messages/messages_*.properties.");
+            }
+            messages.put(name, value);
         }
+        return messages;
     }
 
-    private static void fillSubjectIndexPages(List<Path> files, List<SubjectIndex.Entry> entries, SearchLanguage language) throws IOException {
-        for (Path file : files) {
-            Document doc = Jsoup.parse(file.toFile(), "UTF-8");
-            doc.getElementById(SectionExtractor.SUBJECT_INDEX_MARK)
-                    .html(subjectIndexHtml(entries, Messages.of(language.code()).get("subjects.letters")));
-            write(file, doc);
-        }
-    }
+    /** The client's texts: data-msg-NAME ← message search.client.NAME. */
+    static final String[] CLIENT_MESSAGES = {"count", "best", "none", "error", "section-one", "section-other",
+            "page-one", "page-other", "intro"};
 
-    static String subjectIndexHtml(List<SubjectIndex.Entry> entries, String lettersLabel) {
+    /** The subject index's terms by first letter, each letter with the id its heading gets. */
+    static List<Map<String, Object>> subjectLetters(List<SubjectIndex.Entry> entries) {
         Map<String, List<SubjectIndex.Entry>> byLetter = new LinkedHashMap<>();
         for (SubjectIndex.Entry e : entries) {
             String letter = e.label().substring(0, 1).toUpperCase(Locale.ROOT);
             byLetter.computeIfAbsent(letter, k -> new ArrayList<>()).add(e);
         }
-        StringBuilder html = new StringBuilder("<nav class=\"subject-letters\" aria-label=\"")
-                .append(Entities.escape(lettersLabel)).append("\"><ul>");
-        byLetter.keySet().forEach(letter -> html.append("<li><a href=\"#").append(letterId(letter)).append("\">")
-                .append(Entities.escape(letter)).append("</a></li>"));
-        html.append("</ul></nav>");
-        byLetter.forEach((letter, list) -> {
-            html.append("<section class=\"subject-letter\" aria-labelledby=\"").append(letterId(letter)).append("\">")
-                    .append("<h2 id=\"").append(letterId(letter)).append("\">").append(Entities.escape(letter)).append("</h2><dl>");
-            for (SubjectIndex.Entry e : list) {
-                html.append("<dt>").append(Entities.escape(e.label())).append("</dt><dd><ul>");
-                for (SubjectIndex.Link l : e.links()) {
-                    html.append("<li><a href=\"").append(Entities.escape(l.url())).append("\">").append(Entities.escape(l.pageTitle()));
-                    if (!l.heading().isEmpty()) html.append(": ").append(Entities.escape(l.heading()));
-                    html.append("</a></li>");
-                }
-                html.append("</ul></dd>");
-            }
-            html.append("</dl></section>");
-        });
-        return html.toString();
+        List<Map<String, Object>> letters = new ArrayList<>();
+        byLetter.forEach((letter, list) -> letters.add(Map.of("letter", letter, "id", letterId(letter),
+                "entries", list.stream().map(e -> Map.of("label", e.label(), "links", e.links().stream()
+                        .map(l -> Map.of("url", l.url(), "pageTitle", l.pageTitle(), "heading", l.heading())).toList())).toList())));
+        return letters;
     }
 
     private static String letterId(String letter) {
@@ -271,10 +262,6 @@ public final class IndexStage {
         return "emne-" + folded;
     }
 
-    private static void write(Path file, Document doc) throws IOException {
-        doc.outputSettings().prettyPrint(false);
-        dk.dis.handbook.content.SiteFiles.replace(file, doc.outerHtml());
-    }
 
     static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) return;

@@ -30,8 +30,8 @@ import java.util.stream.Stream;
 public final class SectionExtractor {
 
     /** Elements on a page that mark it as a search or subject-index page: such pages are not indexed. */
-    public static final String SEARCH_PAGE_MARK = "soeg-app";
-    public static final String SUBJECT_INDEX_MARK = "emneindeks-liste";
+    public static final String SEARCH_PAGE_MARK = dk.dis.handbook.bake.LatePages.SEARCH_MARK;
+    public static final String SUBJECT_INDEX_MARK = dk.dis.handbook.bake.LatePages.SUBJECTS_MARK;
 
     private static final Set<String> BLOCKS = Set.of("p", "div", "li", "td", "th", "dt", "dd", "br", "tr",
             "table", "ul", "ol", "dl", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "title", "desc");

@@ -37,7 +37,7 @@ class IncrementalBuildTest {
         assertThat(again).contains("nothing changed since the last build");
         assertThat(files(incremental.out())).containsOnlyKeys(first.keySet().toArray(String[]::new));
 
-        // A sentence in one page's body: that page is rendered again (plus the search and subject index pages, which the index stage fills in).
+        // A sentence in one page's body: that page is rendered again (the search and subject index pages are rendered by the index stage, not counted here).
         editBody(incremental);
         int[] bodyEdit = rendered(incremental.build());
         assertThat(bodyEdit[0]).as("pages rendered after a body edit").isBetween(1, 6);

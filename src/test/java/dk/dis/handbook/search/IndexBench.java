@@ -16,7 +16,7 @@ public final class IndexBench {
         Path content = Path.of(args.length > 2 ? args[2] : "content");
         long start = System.nanoTime();
         IndexStage stage = new IndexStage(content, Path.of(args[1]), System.err::println);
-        IndexStage.Result result = stage.run(site);
+        IndexStage.Result result = stage.run(site, dk.dis.handbook.bake.LatePages.none());
         System.err.println(stage.phases);
         result.swapIn();
         double seconds = (System.nanoTime() - start) / 1e9;
