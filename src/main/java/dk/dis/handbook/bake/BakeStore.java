@@ -32,13 +32,6 @@ import java.util.function.Predicate;
  */
 final class BakeStore extends ContentStore {
 
-    /** OrientDB reports to java.util.logging: its start-up notes (memory, users, privileges) concern a server, not a bake. */
-    private static final java.util.logging.Logger ORIENTDB_LOG = java.util.logging.Logger.getLogger("com.orientechnologies");
-
-    static {
-        ORIENTDB_LOG.setLevel(java.util.logging.Level.SEVERE);
-    }
-
     private static BakeStore instance;
     private static Future<?> started;
 

@@ -213,13 +213,13 @@ public final class Pipeline {
         if (cache != null) {
             reuse.convert().save(cache.convertFile());
             renderCache.save(cache.renderFile());
-            cache.saveState(out, baked.pages());
+            cache.saveState(out, site.pages().size());
         }
 
         double seconds = report.elapsedSeconds();
         report.printSummary(String.format(Locale.ROOT, "Built %d pages into %s in %.1f s (%.1f KB).",
-                baked.pages(), out, seconds, published.bytes() / 1024.0));
-        return new Outcome(baked.pages(), converted.draftsSkipped(), published.bytes(), seconds, report.timings());
+                site.pages().size(), out, seconds, published.bytes() / 1024.0));
+        return new Outcome(site.pages().size(), converted.draftsSkipped(), published.bytes(), seconds, report.timings());
     }
 
     /** Conversion depends on the code, the base URL (links), the languages, drafts and the diagrams. */
