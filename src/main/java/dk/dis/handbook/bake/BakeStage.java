@@ -122,7 +122,7 @@ public final class BakeStage {
         Map<String, Map<String, Object>> lateValues = new HashMap<>();
         for (Page page : in.site().pages()) if (late.contains(page.outputPath())) lateValues.put(page.url(), models.of(page));
         return new Result(pages + 3, pages, unchanged.size(),
-                new LatePages(models.late(), lateValues, models.shared(), templateDir, in.outDir()));
+                new LatePages(models.late(), lateValues, models.shared(), templateDir, models.language(), in.outDir()));
     }
 
     private final Map<Page, String> keys = new HashMap<>();

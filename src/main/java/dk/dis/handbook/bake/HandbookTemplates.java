@@ -46,11 +46,13 @@ public final class HandbookTemplates extends AbstractTemplateEngine {
 
     public HandbookTemplates(JBakeConfiguration config, ContentStore db) throws IOException {
         super(config, db);
-        freemarker = freemarker(config.getTemplateFolder());
+        freemarker = freemarker(config.getTemplateFolder(),
+                config instanceof BakeSettings bake ? bake.models().language() : "da");
         if (db instanceof BakeStore store) store.useTemplates(this);
     }
 
-    static Configuration freemarker(java.io.File templateDir) throws IOException {
+    /** FreeMarker as the handbook's templates need it; numbers and dates formatted for {@code language}. */
+    static Configuration freemarker(java.io.File templateDir, String language) throws IOException {
         Configuration freemarker = new Configuration(Configuration.VERSION_2_3_34);
         freemarker.setDirectoryForTemplateLoading(templateDir);
         freemarker.setDefaultEncoding("UTF-8");
@@ -61,7 +63,7 @@ public final class HandbookTemplates extends AbstractTemplateEngine {
         freemarker.setLogTemplateExceptions(false);
         freemarker.setWrapUncheckedExceptions(true);
         freemarker.setFallbackOnNullLoopVariable(false);
-        freemarker.setLocale(Locale.forLanguageTag("da"));
+        freemarker.setLocale(Locale.forLanguageTag(language));
         return freemarker;
     }
 

@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * The idea catalogue's cards, read from the card pages (a level-2 section followed by the five fixed
- * fields, see docs/content-format.md), with the facets the catalogue filters on.
+ * fields, see docs/content-format.md), with the facets the catalogue filters on. The card pages are
+ * the other pages of the catalogue page's section (the page with {@code :jbake-template: catalogue}).
  */
 public final class IdeaCatalogue {
     public static final List<String> FIELDS = List.of("Hvad", "Hvorfor", "Hvornår i innovationsloopet", "Tid", "Hvem");
@@ -27,6 +28,8 @@ public final class IdeaCatalogue {
     static final Map<String, List<String>> WHO = new LinkedHashMap<>();
     /** How long it takes, in a few buckets, and the words in the "Tid" field that mean it. */
     static final Map<String, List<String>> TIME = new LinkedHashMap<>();
+    /** How the content's titles name a project, and how a card that was used in it names it ("Sundhedsdata"). */
+    static final String PROJECT = "projektet";
 
     static {
         WHO.put("politikere", List.of("politiker", "udvalg", "kommunalbestyrelse"));
@@ -43,11 +46,22 @@ public final class IdeaCatalogue {
 
     private IdeaCatalogue() {}
 
+    /** The sections that hold a catalogue page, as {@link #sectionKey} names them. */
+    static List<String> catalogueSections(SiteMap site) {
+        return site.pages().stream().filter(p -> "catalogue".equals(p.template())).map(IdeaCatalogue::sectionKey).distinct().toList();
+    }
+
+    /** A section of one language: "da:idekatalog". */
+    static String sectionKey(Page page) {
+        return page.locale() + ":" + page.section();
+    }
+
     public static List<Card> cards(SiteMap site, Map<String, String> principleTitles) {
         List<Card> cards = new ArrayList<>();
         Map<String, String> projects = projectSections(site);
+        List<String> catalogue = catalogueSections(site);
         for (Page page : site.pages()) {
-            if (!page.section().equals("idekatalog") || page.sectionIndex()) continue;
+            if (!catalogue.contains(sectionKey(page)) || page.sectionIndex() || "catalogue".equals(page.template())) continue;
             Document doc = Jsoup.parseBodyFragment(page.bodyHtml());
             for (Element section : doc.select("div.sect1")) {
                 Element h2 = section.selectFirst("h2[id]");
@@ -59,7 +73,7 @@ public final class IdeaCatalogue {
                 String all = section.text().toLowerCase(Locale.ROOT);
                 List<Map<String, String>> usedIn = new ArrayList<>();
                 projects.forEach((name, url) -> {
-                    if (all.contains(name.toLowerCase(Locale.ROOT).replace("projektet", ""))) usedIn.add(Map.of("title", name, "url", url));
+                    if (all.contains(name.toLowerCase(Locale.ROOT).replace(PROJECT, ""))) usedIn.add(Map.of("title", name, "url", url));
                 });
                 List<String> principles = page.headings().stream().filter(h -> h.id().equals(h2.id()))
                         .flatMap(h -> h.principles().stream()).filter(principleTitles::containsKey).toList();
@@ -71,13 +85,19 @@ public final class IdeaCatalogue {
         return cards;
     }
 
-    /** The committee's projects: the sections of the projects page whose title names a project. */
+    /**
+     * The committee's projects: the level-2 sections, on the pages of the site's language, whose title
+     * names a project ("1. Sundhedsdataprojektet"), wherever the content keeps them.
+     */
     private static Map<String, String> projectSections(SiteMap site) {
         Map<String, String> projects = new LinkedHashMap<>();
-        site.page("/laeringsopsamling/projekter/").ifPresent(p -> p.headings().forEach(h -> {
-            String name = h.title().replaceFirst("^\\d+\\.\\s*", "");
-            if (name.endsWith("projektet")) projects.put(name, p.url() + "#" + h.id());
-        }));
+        for (Page p : site.pages()) {
+            if (!p.locale().equals(site.defaultLocale())) continue;
+            p.headings().forEach(h -> {
+                String name = h.title().replaceFirst("^\\d+\\.\\s*", "");
+                if (name.endsWith(PROJECT)) projects.putIfAbsent(name, p.url() + "#" + h.id());
+            });
+        }
         return projects;
     }
 

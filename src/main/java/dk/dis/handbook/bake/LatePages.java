@@ -45,18 +45,18 @@ public final class LatePages {
     private final Path outDir;
 
     LatePages(List<LatePage> pages, Map<String, Map<String, Object>> valuesByUrl, Map<String, Object> shared,
-              Path templateDir, Path outDir) throws IOException {
+              Path templateDir, String language, Path outDir) throws IOException {
         this.pages = List.copyOf(pages);
         this.valuesByUrl = valuesByUrl;
         this.shared = shared;
-        this.freemarker = templateDir == null ? null : HandbookTemplates.freemarker(templateDir.toFile());
+        this.freemarker = templateDir == null ? null : HandbookTemplates.freemarker(templateDir.toFile(), language);
         this.outDir = outDir;
     }
 
     /** No late pages: for indexing a site that was baked already. */
     public static LatePages none() {
         try {
-            return new LatePages(List.of(), Map.of(), Map.of(), null, null);
+            return new LatePages(List.of(), Map.of(), Map.of(), null, "da", null);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -32,6 +32,7 @@ final class TemplateModels {
     private final Map<Page, Map<String, Object>> perPage = new LinkedHashMap<>();
     private final Map<String, Object> notFound = new HashMap<>();
     private final List<LatePages.LatePage> late = new ArrayList<>();
+    private String language = "da";
 
     private TemplateModels() {}
 
@@ -41,14 +42,13 @@ final class TemplateModels {
         for (String locale : site.locales()) messages(locale, problems);
         if (!problems.isEmpty()) throw new ContentException(problems);
         PracticeLinks practice = PracticeLinks.of(site, problems);
-        Map<String, String> principleTitles = new LinkedHashMap<>();
-        site.page(PracticeLinks.PRINCIPLES_URL).ifPresent(p -> p.headings().stream().filter(Page.Heading::isPrinciple)
-                .forEach(h -> principleTitles.put(h.id(), h.title())));
+        Map<String, String> principleTitles = PracticeLinks.principleTitles(site);
         List<Map<String, Object>> catalogue = IdeaCatalogue.cards(site, principleTitles).stream()
-                .map(c -> cardModel(c, principleTitles)).toList();
+                .map(c -> cardModel(c, principleTitles, practice.principlesUrl())).toList();
         if (!problems.isEmpty()) throw new ContentException(problems);
 
         TemplateModels models = new TemplateModels();
+        models.language = config.language();
         Map<String, Object> shared = models.shared;
         shared.put("site", siteModel(config));
         shared.put("assets", assets);
@@ -57,8 +57,10 @@ final class TemplateModels {
         shared.put("phases", IdeaCatalogue.PHASES);
         shared.put("site_pages", site.pages().stream().map(TemplateModels::pageModel).toList());
         shared.put("site_posts", site.posts().stream().map(TemplateModels::pageModel).toList());
+        // The feed is as new as its newest meeting record, or, without any, as the newest page.
         shared.put("site_updated", site.posts().stream().map(Page::date).max(LocalDate::compareTo)
-                .orElse(LocalDate.of(2017, 12, 12)).toString());
+                .or(() -> site.pages().stream().map(Page::date).max(LocalDate::compareTo))
+                .orElse(LocalDate.EPOCH).toString());
 
         Navigation navigation = new Navigation(site);
         for (Page page : site.pages()) {
@@ -96,6 +98,11 @@ final class TemplateModels {
         models.notFound.put("breadcrumbs", List.of());
         models.notFound.put("page", Map.of("title", t.get("notfound.title"), "url", "/404.html", "summary", t.get("notfound.summary")));
         return models;
+    }
+
+    /** The site's language (handbook.yml's {@code language}): how the templates format numbers and dates. */
+    String language() {
+        return language;
     }
 
     Map<String, Object> shared() {
@@ -180,22 +187,23 @@ final class TemplateModels {
                 "examples", q.examples())).toList();
     }
 
-    private static Map<String, Object> cardModel(IdeaCatalogue.Card c, Map<String, String> principleTitles) {
+    private static Map<String, Object> cardModel(IdeaCatalogue.Card c, Map<String, String> principleTitles, String principlesUrl) {
         Map<String, Object> m = new HashMap<>();
         m.put("id", c.id());
         m.put("title", c.title());
         m.put("url", c.url());
         m.put("group", c.sourceTitle());
-        m.put("what", c.fields().get("Hvad"));
-        m.put("when", c.fields().get("Hvornår i innovationsloopet"));
-        m.put("time", c.fields().get("Tid"));
-        m.put("who", c.fields().get("Hvem"));
+        // The card format's field names (IdeaCatalogue.FIELDS): what, why, when in the loop, time, who.
+        m.put("what", c.fields().get(IdeaCatalogue.FIELDS.get(0)));
+        m.put("when", c.fields().get(IdeaCatalogue.FIELDS.get(2)));
+        m.put("time", c.fields().get(IdeaCatalogue.FIELDS.get(3)));
+        m.put("who", c.fields().get(IdeaCatalogue.FIELDS.get(4)));
         m.put("phases", c.phases());
         m.put("whoFacets", c.who());
         m.put("timeFacets", c.time());
         m.put("projects", c.projects());
         m.put("principles", c.principles().stream()
-                .map(id -> Map.of("title", principleTitles.get(id), "url", PracticeLinks.PRINCIPLES_URL + "#" + id)).toList());
+                .map(id -> Map.of("title", principleTitles.get(id), "url", principlesUrl + "#" + id)).toList());
         return m;
     }
 

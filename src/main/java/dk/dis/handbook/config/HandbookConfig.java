@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dk.dis.handbook.content.SitePaths;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The one config file of a municipality (handbook.yml): everything site-wide that is not content. */
@@ -29,7 +31,25 @@ public record HandbookConfig(
         Colors colors,
         BasedOn basedOn,
         List<String> locales,
-        List<String> pdfParts) {
+        List<String> pdfParts,
+        String pdfFile,
+        String pdfProducer,
+        Export export) {
+
+    /** The whole handbook's PDF without a {@code pdfFile}: the handbook's name as a file name. */
+    public static String defaultPdfFile(String name) {
+        String slug = name.toLowerCase(Locale.ROOT).replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+                .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        return (slug.isEmpty() ? "handbook" : slug) + ".pdf";
+    }
+
+    /**
+     * The pages the open-data export ({@code handbook export}) reads the model's key questions and
+     * offers from (each page's level-2 sections). Either may be left out: the export then lists none.
+     */
+    public record Export(String keyQuestions, String offers) {
+        public static final Export NONE = new Export(null, null);
+    }
 
     public record Contact(String name, String url) {}
 
@@ -75,7 +95,14 @@ public record HandbookConfig(
         return new HandbookConfig(name, municipality, tagline, baseUrl, language, contact, accessibilityStatementUrl,
                 licence, logoPath, (colors == null ? Colors.DEFAULT : colors).withDefaults(), basedOn,
                 locales == null || locales.isEmpty() ? List.of(language) : List.copyOf(locales),
-                pdfParts == null ? null : List.copyOf(pdfParts));
+                pdfParts == null ? null : List.copyOf(pdfParts),
+                blank(pdfFile) ? (blank(name) ? null : defaultPdfFile(name)) : pdfFile.strip(),
+                blank(pdfProducer) ? name : pdfProducer.strip(),
+                export == null ? Export.NONE : new Export(normalizedPath(export.keyQuestions()), normalizedPath(export.offers())));
+    }
+
+    private static String normalizedPath(String path) {
+        return blank(path) ? null : path.strip();
     }
 
 
@@ -118,6 +145,8 @@ public record HandbookConfig(
             throw new ConfigException(file + ": field locales must start with the site's language '" + language + "'.");
         }
         checkColours(file);
+        checkPdf(file);
+        checkExport(file);
         URI base = URI.create(baseUrl);
         if (!"https".equals(base.getScheme()) && !"http".equals(base.getScheme())) {
             throw new ConfigException(file + ": field baseUrl must be an absolute http(s) URL, was '" + baseUrl + "'.");
@@ -127,6 +156,41 @@ public record HandbookConfig(
             throw new ConfigException(file + ": field accessibilityStatementUrl must be one https:// address (your statement on "
                     + "was.digst.dk), was '" + accessibilityStatementUrl + "'.");
         }
+    }
+
+    private void checkPdf(Path file) throws ConfigException {
+        // The whole handbook's PDF lies next to the parts' PDFs in /pdf/, named like them.
+        if (!pdfFile.matches("[a-z0-9]+(-[a-z0-9]+)*\\.pdf")) {
+            throw new ConfigException(file + ": field pdfFile is '" + pdfFile + "'; name the whole handbook's PDF with "
+                    + "a-z, 0-9 and '-' and end it in .pdf, e.g. haandbogen.pdf.");
+        }
+        if (pdfParts != null && pdfParts.contains(pdfFile.substring(0, pdfFile.length() - ".pdf".length()))) {
+            throw new ConfigException(file + ": field pdfFile is '" + pdfFile + "', the name of the PDF of the part '"
+                    + pdfFile.substring(0, pdfFile.length() - 4) + "' in pdfParts. Choose another name for the whole handbook's PDF.");
+        }
+        if (pdfProducer.length() > 200 || pdfProducer.chars().anyMatch(Character::isISOControl)) {
+            throw new ConfigException(file + ": field pdfProducer must be one line of at most 200 characters (the name "
+                    + "written into every PDF's metadata), was '" + pdfProducer.lines().findFirst().orElse("") + "'.");
+        }
+    }
+
+    private void checkExport(Path file) throws ConfigException {
+        String[][] fields = {{"export.keyQuestions", export.keyQuestions()}, {"export.offers", export.offers()}};
+        for (String[] f : fields) {
+            if (f[1] == null) continue;
+            String problem = SitePaths.problem(f[1], false);
+            if (problem != null) throw new ConfigException(file + ": field " + f[0] + " " + problem);
+        }
+    }
+
+    /** The page of {@code export.keyQuestions}, as a site URL ending in '/'; null when not set. */
+    public String keyQuestionsUrl() {
+        return export == null || export.keyQuestions() == null ? null : SitePaths.normalize(export.keyQuestions());
+    }
+
+    /** The page of {@code export.offers}, as a site URL ending in '/'; null when not set. */
+    public String offersUrl() {
+        return export == null || export.offers() == null ? null : SitePaths.normalize(export.offers());
     }
 
     /**

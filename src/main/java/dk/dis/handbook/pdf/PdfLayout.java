@@ -102,19 +102,26 @@ final class PdfLayout {
     private final Path root;
     private final java.util.Set<Path> images;
     private final PatternHyphenator hyphenator;
+    private final String producer;
+    private final String linkLabel;
 
-    private PdfLayout(Path fonts, Path root, java.util.Set<Path> images, PatternHyphenator hyphenator) {
+    private PdfLayout(Path fonts, Path root, java.util.Set<Path> images, PatternHyphenator hyphenator, String producer, String linkLabel) {
         this.fonts = fonts;
         this.root = root;
         this.images = images;
         this.hyphenator = hyphenator;
+        this.producer = producer;
+        this.linkLabel = linkLabel;
     }
 
     /**
-     * @param root   the handbook's folder, where the logo is read from
-     * @param images the pages' image files (content/uploads/…), the only other files a PDF may read
+     * @param root      the handbook's folder, where the logo is read from
+     * @param producer  the PDFs' producer in their metadata (handbook.yml's pdfProducer)
+     * @param linkLabel what a link's annotation says when it has no text of its own
+     * @param images    the pages' image files (content/uploads/…), the only other files a PDF may read
      */
-    static PdfLayout of(Path assetsDir, Path root, String language, java.util.Collection<Path> images) throws IOException, ContentException {
+    static PdfLayout of(Path assetsDir, Path root, String language, String producer, String linkLabel,
+                        java.util.Collection<Path> images) throws IOException, ContentException {
         Path fonts = assetsDir.resolve(FONTS);
         List<ContentProblem> problems = new ArrayList<>();
         for (Face face : TYPEFACES.stream().flatMap(t -> t.faces().stream()).toList()) {
@@ -132,7 +139,8 @@ final class PdfLayout {
             }
         }
         if (!problems.isEmpty()) throw new ContentException(problems);
-        return new PdfLayout(fonts, root.toAbsolutePath().normalize(), java.util.Set.copyOf(images), PatternHyphenator.forLanguage(language));
+        return new PdfLayout(fonts, root.toAbsolutePath().normalize(), java.util.Set.copyOf(images), PatternHyphenator.forLanguage(language),
+                producer, linkLabel);
     }
 
     /**
@@ -144,7 +152,7 @@ final class PdfLayout {
     static void warmUp(Path assetsDir) {
         Thread thread = new Thread(() -> {
             try {
-                PdfLayout layout = of(assetsDir, assetsDir, "da", List.of());
+                PdfLayout layout = of(assetsDir, assetsDir, "da", "warm-up", "Link", List.of());
                 StringBuilder body = new StringBuilder("<section><h1>Opvarmning</h1><nav><ul><li><a href='#a'>Afsnit</a></li></ul></nav>");
                 try (var diagrams = Files.list(assetsDir.resolve("diagrams"))) {
                     for (Path svg : diagrams.filter(f -> f.toString().endsWith(".svg")).sorted().limit(1).toList()) {
@@ -171,7 +179,7 @@ final class PdfLayout {
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         builder.usePdfUaAccessibility(true);
-        builder.withProducer("DIS-håndbogen");
+        builder.withProducer(producer);
         builder.useSVGDrawer(new BatikSVGDrawer());
         if (hyphenator != null) builder.useHyphenation(hyphenator);
         for (Typeface typeface : TYPEFACES) {
@@ -208,7 +216,7 @@ final class PdfLayout {
      * PDF/UA asks every link annotation to say what it is (/Contents). The layout tags each link
      * with its title as /Alt; the annotation gets the same text.
      */
-    private static void describeLinks(PDDocument pdf) throws IOException {
+    private void describeLinks(PDDocument pdf) throws IOException {
         PDStructureTreeRoot tree = pdf.getDocumentCatalog().getStructureTreeRoot();
         PDNumberTreeNode parents = tree == null ? null : tree.getParentTree();
         for (PDPage page : pdf.getPages()) {
@@ -221,7 +229,7 @@ final class PdfLayout {
                     text = new PDStructureElement(element).getAlternateDescription();
                 }
                 if (text == null && link.getAction() instanceof PDActionURI uri) text = uri.getURI();
-                link.setContents(text == null ? "Link" : text);
+                link.setContents(text == null ? linkLabel : text);
             }
         }
     }

@@ -1,6 +1,7 @@
 package dk.dis.handbook.pdf;
 
 import dk.dis.handbook.site.Dates;
+import dk.dis.handbook.site.Messages;
 import dk.dis.handbook.site.SiteMap;
 import dk.dis.handbook.config.HandbookConfig;
 import dk.dis.handbook.content.ContentException;
@@ -36,16 +37,15 @@ import java.util.stream.Stream;
 
 /**
  * Stage "pdf": one PDF per section of the navigation listed as a part (except the front page's), and
- * the whole handbook ({@value #WHOLE}). Each PDF is laid out from the HTML the build's Asciidoctor
+ * the whole handbook (handbook.yml's {@code pdfFile}). The PDFs are in the site's language: their
+ * interface text (contents, page numbers, the preview mark) is from its message bundle. Each PDF is laid out from the HTML the build's Asciidoctor
  * instance converted for the web pages ({@link PrintDocument}), by openhtmltopdf on two threads:
  * tagged for screen readers (PDF/UA), with the fonts embedded, the diagrams as vector graphics and
  * the text hyphenated. Web pages link to their section's PDF (without its size: the pages are
  * baked before the PDFs are written).
  */
 public final class PdfStage {
-    public static final String WHOLE = "dis-modellen.pdf";
     public static final String FOLDER = "pdf";
-    static final String PREVIEW_MARK = "Forhåndsvisning med kladder – må ikke deles";
 
     /** One PDF: its file name, title and pages in reading order, grouped in parts. */
     public record Book(String fileName, String title, List<Part> parts) {
@@ -101,7 +101,7 @@ public final class PdfStage {
             }
         }
         List<Book> books = new ArrayList<>();
-        books.add(new Book(WHOLE, site.home().title(), whole));
+        books.add(new Book(config.pdfFile(), site.home().title(), whole));
         books.addAll(parts);
         return books;
     }
@@ -122,18 +122,21 @@ public final class PdfStage {
 
     /**
      * What the templates get: for every section, the PDF its pages link to ({@code file}, {@code url},
-     * and {@code title}; the link shows no size, since the PDFs are written after the pages). The front page links to the whole handbook.
+     * {@code title} and {@code label}, the link's text; the link shows no size, since the PDFs are written after the pages).
+     * The front page links to the whole handbook. Title and label are in the PDFs' language.
      */
     public static Map<String, Map<String, String>> links(SiteMap site, HandbookConfig config) {
+        Map<String, String> t = Messages.of(config.language());
         Map<String, Map<String, String>> links = new HashMap<>();
         for (SiteMap.Section section : site.sections()) {
             Page index = section.index();
             boolean own = hasOwnPdf(index, config) && section.readingOrder().stream().anyMatch(PdfStage::isPrintable);
-            String file = own ? index.section() + ".pdf" : WHOLE;
+            String file = own ? index.section() + ".pdf" : config.pdfFile();
             links.put(index.section(), Map.of(
                     "file", file,
                     "url", "/" + FOLDER + "/" + file,
-                    "title", own ? index.navTitle() : "hele håndbogen"));
+                    "title", own ? index.navTitle() : text(t, "pdf.whole"),
+                    "label", text(t, "pdf.download")));
         }
         return links;
     }
@@ -141,6 +144,14 @@ public final class PdfStage {
     private static boolean hasOwnPdf(Page sectionIndex, HandbookConfig config) {
         if (config.pdfParts() != null) return config.pdfParts().contains(sectionIndex.section());
         return !sectionIndex.url().equals("/");
+    }
+
+    private static String text(Map<String, String> t, String key) {
+        String text = t.get(key);
+        if (text == null) {
+            throw new IllegalStateException("The message bundle has no '" + key + "': add it to src/main/resources/messages/messages_*.properties.");
+        }
+        return text;
     }
 
     /** Parts in handbook.yml's pdfParts that are not sections of this build (a typo, or content not there yet). */
@@ -175,16 +186,23 @@ public final class PdfStage {
                         "Put the logo there, or remove the field."));
             }
         }
+        Map<String, String> t = Messages.of(config.language());
         // A preview's PDFs contain drafts: say so on the cover and on every page.
-        String mark = preview ? PREVIEW_MARK : null;
-        PdfLayout layout = PdfLayout.of(assetsDir, root, config.language(), imageFiles.values());
-        String css = PrintStyle.css(assetsDir, config, mark);
+        String mark = preview ? text(t, "pdf.previewMark") : null;
+        PdfLayout layout = PdfLayout.of(assetsDir, root, config.language(), config.pdfProducer(), text(t, "pdf.link"), imageFiles.values());
+        String css = PrintStyle.css(assetsDir, config, mark, text(t, "pdf.pageNumbers"));
         PrintDocument.Cover cover = new PrintDocument.Cover(config.municipality(), site.home().title(),
                 config.tagline() == null ? config.name() : config.tagline(), config.name() + ", " + config.municipality(),
                 Dates.format(LocalDate.now(ZoneId.of("Europe/Copenhagen")), config.language()),
-                logo == null ? null : logo.toUri().toString(), mark, config.language());
-        Rendering rendering = new Rendering(unknownParts(site, config));
+                logo == null ? null : logo.toUri().toString(), mark, config.language(), text(t, "pdf.contents"), text(t, "pdf.diagram"));
         List<Book> books = plan(site, config);
+        for (Book part : books.subList(1, books.size())) {
+            if (part.fileName().equals(config.pdfFile())) {
+                throw new ContentException(new ContentProblem("handbook.yml", "pdfFile", "is '" + config.pdfFile()
+                        + "', the name of the PDF of the section " + part.title() + ".", "Choose another name for the whole handbook's PDF."));
+            }
+        }
+        Rendering rendering = new Rendering(unknownParts(site, config), config.language());
         rendering.plan = books;
         try {
             for (Book book : books) {
@@ -224,9 +242,11 @@ public final class PdfStage {
         private final Map<String, byte[]> laidOut = new ConcurrentHashMap<>();
         private final List<String> warnings;
         private final long started = System.nanoTime();
+        private final String language;
 
-        private Rendering(List<String> warnings) {
+        private Rendering(List<String> warnings, String language) {
             this.warnings = new ArrayList<>(warnings);
+            this.language = language;
         }
 
         /**
@@ -314,9 +334,14 @@ public final class PdfStage {
         }
     }
 
-    /** A file size as Danish readers write it: 412 kB, 1,2 MB. */
+    /** A file size for the build's log, as Danish readers write it: 412 kB, 1,2 MB. */
     public static String humanSize(long bytes) {
-        DecimalFormat oneDecimal = new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(Locale.forLanguageTag("da")));
+        return humanSize(bytes, "da");
+    }
+
+    /** A file size as readers of {@code language} write it: 412 kB, 1,2 MB in Danish, 1.2 MB in English. */
+    public static String humanSize(long bytes, String language) {
+        DecimalFormat oneDecimal = new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(Locale.forLanguageTag(language)));
         if (bytes < 1000 * 1000) return Math.max(1, Math.round(bytes / 1000.0)) + " kB";
         return oneDecimal.format(bytes / 1_000_000.0) + " MB";
     }

@@ -19,9 +19,12 @@ final class PrintDocument {
     /** Between a page's slug and its own ids. */
     static final String ID_SEPARATOR = "_";
 
-    /** What every PDF of a build shares: who publishes it, when, and how it looks. */
+    /**
+     * What every PDF of a build shares: who publishes it, when, and how it looks; {@code contentsTitle}
+     * and {@code diagramLabel} (what a diagram without title is called) are in the PDFs' language.
+     */
     record Cover(String municipality, String handbookTitle, String subject, String keywords, String date,
-                 String logoUri, String previewMark, String language) {}
+                 String logoUri, String previewMark, String language, String contentsTitle, String diagramLabel) {}
 
     private final PdfStage.Book book;
     private final Cover cover;
@@ -53,7 +56,7 @@ final class PrintDocument {
         Element body = doc.body();
         appendCover(body);
         Element contents = body.appendElement("nav").addClass("contents").attr("aria-labelledby", "indhold");
-        contents.appendElement("h2").id("indhold").text("Indholdsfortegnelse");
+        contents.appendElement("h2").id("indhold").text(cover.contentsTitle());
         Element list = contents.appendElement("ul");
         boolean whole = book.parts().stream().anyMatch(p -> p.title() != null);
 
@@ -133,7 +136,7 @@ final class PrintDocument {
         for (Element e : content.select("[id]")) {
             if (!e.tagName().equals("svg") && e.closest("svg") == null) e.id(prefix + e.id());
         }
-        for (Element svg : content.select("svg")) svg.attr("alt", description(svg));
+        for (Element svg : content.select("svg")) svg.attr("alt", description(svg, cover.diagramLabel()));
         for (Element a : content.select("a[href]")) {
             a.attr("href", target(a.attr("href"), prefix));
             // PDF/UA: a link's annotation says what it is (/Contents, from the title).
@@ -160,12 +163,12 @@ final class PrintDocument {
     }
 
     /** What a screen reader says for a diagram: its title and description. */
-    private static String description(Element svg) {
+    private static String description(Element svg, String fallback) {
         Element title = svg.selectFirst("title");
         Element desc = svg.selectFirst("desc");
         String text = (title == null ? "" : title.text().strip());
         if (desc != null && !desc.text().isBlank()) text = text.isEmpty() ? desc.text().strip() : text + ". " + desc.text().strip();
-        return text.isEmpty() ? "Diagram" : text;
+        return text.isEmpty() ? fallback : text;
     }
 
     private String target(String href, String prefix) {

@@ -7,6 +7,7 @@ import dk.dis.handbook.bake.PracticeLinks;
 import dk.dis.handbook.site.SiteMap;
 import dk.dis.handbook.bake.Worksheet;
 import dk.dis.handbook.config.HandbookConfig;
+import dk.dis.handbook.content.ContentException;
 import dk.dis.handbook.content.ContentProblem;
 import dk.dis.handbook.site.Page;
 import org.jsoup.Jsoup;
@@ -31,16 +32,15 @@ import java.util.zip.ZipOutputStream;
  * The whole model as open data: dis-model.json (every page, and the principles, key questions with
  * example answers, offers and idea cards as structured records), its JSON Schema, and a zip of the
  * Asciidoc sources, so another municipality can reuse the model without this software.
+ * The principles are the sections with the role 'princip' ({@link PracticeLinks#principlesPage});
+ * the key questions and offers are read from the pages handbook.yml's {@code export} names.
  */
 public final class ModelExport {
-    public static final String OFFERS_URL = "/trin-3/tilbud/";
-    public static final String KEY_QUESTIONS_URL = "/trin-2/noeglespoergsmaal/";
-
     private ModelExport() {}
 
     public record Result(Path json, Path schema, Path zip, int pages) {}
 
-    public static Result write(SiteMap site, HandbookConfig config, Path contentDir, Path outDir) throws IOException {
+    public static Result write(SiteMap site, HandbookConfig config, Path contentDir, Path outDir) throws IOException, ContentException {
         Files.createDirectories(outDir);
         Map<String, Object> model = model(site, config);
         Path json = outDir.resolve("dis-model.json");
@@ -54,7 +54,7 @@ public final class ModelExport {
         return new Result(json, schema, zip, site.pages().size());
     }
 
-    static Map<String, Object> model(SiteMap site, HandbookConfig config) {
+    static Map<String, Object> model(SiteMap site, HandbookConfig config) throws ContentException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", config.name());
         m.put("municipality", config.municipality());
@@ -65,17 +65,17 @@ public final class ModelExport {
 
         List<Map<String, Object>> principles = new ArrayList<>();
         // The principles are the sections of the principles page with the role 'princip'.
-        site.page(PracticeLinks.PRINCIPLES_URL).ifPresent(p -> sections(p).stream().filter(s -> (boolean) s.get("principle"))
+        PracticeLinks.principlesPage(site).ifPresent(p -> sections(p).stream().filter(s -> (boolean) s.get("principle"))
                 .forEach(s -> principles.add(Map.of("id", s.get("id"), "title", s.get("title"), "summary", s.get("lead"), "url", s.get("url")))));
         m.put("principles", principles);
 
         List<Map<String, Object>> questions = new ArrayList<>();
-        site.page(KEY_QUESTIONS_URL).ifPresent(source -> Worksheet.questionsOf(source)
+        exported(site, "export.keyQuestions", config.keyQuestionsUrl()).ifPresent(source -> Worksheet.questionsOf(source)
                 .forEach(q -> questions.add(Map.of("number", q.number(), "id", q.id(), "question", q.text(), "exampleAnswers", q.examples()))));
         m.put("keyQuestions", questions);
 
         List<Map<String, Object>> offers = new ArrayList<>();
-        site.page(OFFERS_URL).ifPresent(p -> sections(p).forEach(s ->
+        exported(site, "export.offers", config.offersUrl()).ifPresent(p -> sections(p).forEach(s ->
                 offers.add(Map.of("id", s.get("id"), "title", s.get("title"), "text", s.get("text"), "url", s.get("url")))));
         m.put("offers", offers);
 
@@ -93,6 +93,17 @@ public final class ModelExport {
             return card;
         }).toList());
         return m;
+    }
+
+    /** The page a field of handbook.yml's {@code export} names; empty when the field is not set. */
+    private static java.util.Optional<Page> exported(SiteMap site, String field, String url) throws ContentException {
+        if (url == null) return java.util.Optional.empty();
+        java.util.Optional<Page> page = site.page(url);
+        if (page.isEmpty()) {
+            throw new ContentException(new ContentProblem("handbook.yml", field, "names " + url + ", which is not a published page.",
+                    "Use the URL of a page of the handbook, or remove the field."));
+        }
+        return page;
     }
 
     private static Map<String, Object> page(Page p) {

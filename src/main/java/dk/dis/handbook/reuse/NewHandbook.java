@@ -16,8 +16,10 @@ import java.util.Set;
 
 /**
  * Creates another municipality's handbook from this one: the whole project (so the same two README
- * commands build and test it), the DIS model's content, and a config with the new name and an
- * attribution to the model it is based on.
+ * commands build and test it), the DIS model's content, and a config with the new municipality and an
+ * attribution to the model it is based on. What the copied content needs from the config (the
+ * handbook's name, its tagline with the new municipality, the PDFs, the export's pages and the
+ * languages) is taken over from this handbook's handbook.yml.
  */
 public final class NewHandbook {
     /** What a new handbook needs from this one; build output, installed packages and examples stay behind. */
@@ -29,9 +31,8 @@ public final class NewHandbook {
 
     public static void create(Path from, Path to, String municipality, String brandColour, String baseModelName,
                               String baseModelUrl) throws IOException, ConfigException {
-        // The copied content keeps its languages, so the new config lists the same locales.
-        List<String> locales = HandbookConfig.load(from.resolve("handbook.yml")).locales();
-        String config = config(municipality, brandColour, baseModelName, baseModelUrl, locales);
+        HandbookConfig current = HandbookConfig.load(from.resolve("handbook.yml"));
+        String config = config(current, municipality, brandColour, baseModelName, baseModelUrl);
         Path check = Files.createTempFile("handbook", ".yml");
         try {
             Files.writeString(check, config, StandardCharsets.UTF_8);
@@ -53,21 +54,35 @@ public final class NewHandbook {
         Files.writeString(to.resolve("handbook.yml"), config, StandardCharsets.UTF_8);
     }
 
-    static String config(String municipality, String brand, String baseModelName, String baseModelUrl, List<String> locales) {
+    static String config(HandbookConfig current, String municipality, String brand, String baseModelName, String baseModelUrl) {
         String slug = municipality.toLowerCase(Locale.ROOT).replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
                 .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String tagline = current.tagline() == null ? null : current.tagline().replace(current.municipality(), municipality);
+        StringBuilder pdfAndExport = new StringBuilder();
+        if (current.pdfParts() != null) {
+            pdfAndExport.append("pdfParts: [").append(String.join(", ", current.pdfParts())).append("]\n");
+        }
+        pdfAndExport.append("pdfFile: ").append(yaml(current.pdfFile())).append('\n');
+        if (current.keyQuestionsUrl() != null || current.offersUrl() != null) {
+            pdfAndExport.append("export:\n");
+            if (current.keyQuestionsUrl() != null) pdfAndExport.append("  keyQuestions: ").append(current.keyQuestionsUrl()).append('\n');
+            if (current.offersUrl() != null) pdfAndExport.append("  offers: ").append(current.offersUrl()).append('\n');
+        }
         return "# The one configuration file of " + municipality + "'s handbook.\n"
-                + "name: DIS-håndbogen\n"
+                + "name: " + yaml(current.name()) + "\n"
                 + "municipality: " + yaml(municipality) + "\n"
-                + "tagline: " + yaml(municipality + "s politiske model for Digitalisering, Innovation og Samskabelse") + "\n"
+                + (tagline == null ? "" : "tagline: " + yaml(tagline) + "\n")
                 + "baseUrl: https://dis." + slug + ".example\n"
-                + "language: da\n"
-                + "contact:\n  name: " + yaml(municipality) + "\n  url: /om/#kontakt\n"
+                + "language: " + yaml(current.language()) + "\n"
+                + "contact:\n  name: " + yaml(municipality) + "\n"
+                + (current.contact().url() == null ? "" : "  url: " + yaml(current.contact().url()) + "\n")
                 + "accessibilityStatementUrl: https://www.was.digst.dk/\n"
                 + "licence:\n  name: CC BY 4.0\n  url: https://creativecommons.org/licenses/by/4.0/deed.da\n"
                 + "colors:\n  brand: " + yaml(brand) + "\n"
                 + "basedOn:\n  name: " + yaml(baseModelName) + "\n  url: " + yaml(baseModelUrl) + "\n"
-                + "locales: [" + String.join(", ", locales) + "]\n";
+                // The copied content keeps its languages, so the new config lists the same locales.
+                + "locales: [" + String.join(", ", current.locales()) + "]\n"
+                + pdfAndExport;
     }
 
     private static String yaml(String value) {

@@ -119,7 +119,7 @@ class EditorConstructsTest {
 
     @Test
     void everyConstructIsInThePdfsAndCodeIsSetInTheMonospaceFont() throws IOException {
-        for (String name : List.of("trin-1.pdf", PdfStage.WHOLE)) {
+        for (String name : List.of("trin-1.pdf", TestHandbook.WHOLE_PDF)) {
             try (PDDocument pdf = open(name)) {
                 FontsOfText text = new FontsOfText();
                 // Soft hyphens are where the layout may break a word.
@@ -152,7 +152,7 @@ class EditorConstructsTest {
     @Test
     void everyFontIsEmbeddedAndThePdfsPassVeraPdfsPdfUaChecks() throws Exception {
         VeraGreenfieldFoundryProvider.initialise();
-        for (String name : List.of("trin-1.pdf", PdfStage.WHOLE)) {
+        for (String name : List.of("trin-1.pdf", TestHandbook.WHOLE_PDF)) {
             try (PDDocument pdf = open(name)) {
                 List<PDFont> fonts = new ArrayList<>();
                 for (PDPage page : pdf.getPages()) collectFonts(page.getResources(), fonts);

@@ -80,7 +80,7 @@ class HandbookPdfTest {
     @Test
     void theWholeHandbookAndOnePdfPerPartAreBuilt() throws IOException {
         List<String> expected = new ArrayList<>(PARTS);
-        expected.add(PdfStage.WHOLE);
+        expected.add(TestHandbook.WHOLE_PDF);
         assertThat(pdfNames()).containsExactlyInAnyOrderElementsOf(expected);
     }
 
@@ -95,7 +95,7 @@ class HandbookPdfTest {
         }
         assertThat(principles.keySet()).containsExactly("Sæt retning", "Få input på tværs", "Test", "Opfølgning", "Samskabelse");
         principles.forEach((name, oneLiner) -> {
-            for (String pdf : List.of("trin-1.pdf", PdfStage.WHOLE)) {
+            for (String pdf : List.of("trin-1.pdf", TestHandbook.WHOLE_PDF)) {
                 assertThat(text.get(pdf)).as(pdf).contains(normalize(name), normalize(oneLiner));
             }
             assertThat(text.get("trin-3.pdf")).doesNotContain(normalize(oneLiner));
@@ -108,7 +108,7 @@ class HandbookPdfTest {
         assertThat(questions).hasSize(4);
         assertThat(questions.values()).allSatisfy(answers -> assertThat(answers).isNotEmpty());
         questions.forEach((question, answers) -> {
-            for (String pdf : List.of("trin-2.pdf", PdfStage.WHOLE)) {
+            for (String pdf : List.of("trin-2.pdf", TestHandbook.WHOLE_PDF)) {
                 assertThat(text.get(pdf)).as(pdf).contains(normalize(question));
                 for (String answer : answers) assertThat(text.get(pdf)).as(pdf + ": answer to " + question).contains(normalize(answer));
             }
@@ -124,7 +124,7 @@ class HandbookPdfTest {
         List<String> offers = Pattern.compile("(?m)^== (.+)$").matcher(source).results().map(r -> r.group(1)).toList();
         assertThat(offers).contains("Labs", "Skræddersyet sparringsforløb", "Uformelt møde").hasSize(4);
         for (String offer : offers) {
-            for (String pdf : List.of("trin-3.pdf", PdfStage.WHOLE)) {
+            for (String pdf : List.of("trin-3.pdf", TestHandbook.WHOLE_PDF)) {
                 assertThat(text.get(pdf)).as(pdf).contains(normalize(offer));
             }
         }
@@ -133,7 +133,7 @@ class HandbookPdfTest {
 
     @Test
     void theWholeHandbookOpensWithBookmarksForPartsChaptersAndSections() throws IOException {
-        try (PDDocument pdf = open(PdfStage.WHOLE)) {
+        try (PDDocument pdf = open(TestHandbook.WHOLE_PDF)) {
             assertThat(pdf.getDocumentCatalog().getPageMode()).isEqualTo(PageMode.USE_OUTLINES);
             List<String> parts = new ArrayList<>();
             Map<String, List<String>> chapters = new HashMap<>();
@@ -152,7 +152,7 @@ class HandbookPdfTest {
 
     @Test
     void theSearchPageAndTheSubjectIndexWorkOnlyOnTheWebAndAreNotPrinted() throws IOException {
-        String whole = rawText.get(PdfStage.WHOLE);
+        String whole = rawText.get(TestHandbook.WHOLE_PDF);
         assertThat(whole).contains("Om håndbogen").doesNotContain("Søgefeltet indsættes").doesNotContain("Søg i håndbogen")
                 .doesNotContain("Emneindekset viser");
     }
@@ -285,8 +285,8 @@ class HandbookPdfTest {
         assertThat(page.selectFirst(".pdf-link .pdf-size").text()).endsWith(", PDF)");
 
         Document home = Jsoup.parse(site.resolve("index.html").toFile(), "UTF-8");
-        assertThat(home.selectFirst(".pdf-link a").attr("href")).isEqualTo("/pdf/" + PdfStage.WHOLE);
-        assertThat(site.resolve("pdf/" + PdfStage.WHOLE)).isRegularFile();
+        assertThat(home.selectFirst(".pdf-link a").attr("href")).isEqualTo("/pdf/" + TestHandbook.WHOLE_PDF);
+        assertThat(site.resolve("pdf/" + TestHandbook.WHOLE_PDF)).isRegularFile();
     }
 
     @Test
@@ -304,7 +304,7 @@ class HandbookPdfTest {
 
     @Test
     void theWholeHandbooksContentsLeadToTheRightPages() throws IOException {
-        try (PDDocument pdf = open(PdfStage.WHOLE)) {
+        try (PDDocument pdf = open(TestHandbook.WHOLE_PDF)) {
             PDPage contents = pdf.getPage(1);
             Matcher line = Pattern.compile("^(\\S.*?)[ .]*?\\s+(\\d+)$", Pattern.MULTILINE).matcher(pageText(pdf, 1));
             List<Map.Entry<String, Integer>> entries = new ArrayList<>();
@@ -333,7 +333,7 @@ class HandbookPdfTest {
 
     @Test
     void linksBetweenPartsStayInsideTheWholeHandbook() throws IOException {
-        try (PDDocument pdf = open(PdfStage.WHOLE)) {
+        try (PDDocument pdf = open(TestHandbook.WHOLE_PDF)) {
             List<String> uris = new ArrayList<>();
             int internal = 0;
             for (PDPage page : pdf.getPages()) {

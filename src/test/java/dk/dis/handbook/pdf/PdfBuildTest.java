@@ -38,9 +38,9 @@ class PdfBuildTest {
         String log = handbook.build(handbook.options().withPdf(true));
         assertThat(log).contains("[pdf] 2 PDFs").contains("pdfParts names 'trin-2'");
         assertThat(handbook.out().resolve("pdf/trin-1.pdf")).exists();
-        assertThat(handbook.out().resolve("pdf/" + PdfStage.WHOLE)).exists();
+        assertThat(handbook.out().resolve("pdf/" + TestHandbook.WHOLE_PDF)).exists();
         assertThat(handbook.read("trin-1/detaljer/index.html")).contains("href=\"/pdf/trin-1.pdf\"");
-        assertThat(Files.readString(handbook.out().resolve("om/index.html"))).contains("href=\"/pdf/" + PdfStage.WHOLE + "\"");
+        assertThat(Files.readString(handbook.out().resolve("om/index.html"))).contains("href=\"/pdf/" + TestHandbook.WHOLE_PDF + "\"");
     }
 
     @Test
@@ -54,7 +54,7 @@ class PdfBuildTest {
         String log = handbook.build(handbook.options().withPdf(true));
         assertThat(log).contains("1 of 2 laid out, 1 unchanged");
         Map<String, List<String>> incremental = pageTexts(handbook.out().resolve("pdf"));
-        assertThat(String.join("", incremental.get(PdfStage.WHOLE))).contains("En ny sætning om budgettet.");
+        assertThat(String.join("", incremental.get(TestHandbook.WHOLE_PDF))).contains("En ny sætning om budgettet.");
         assertThat(String.join("", incremental.get("trin-1.pdf"))).doesNotContain("En ny sætning");
 
         Path clean = dir.resolve("clean");
@@ -67,14 +67,14 @@ class PdfBuildTest {
         TestHandbook handbook = new TestHandbook(dir).minimalSite();
         handbook.build(handbook.options().withPdf(true));
         String frontBefore = handbook.read("index.html");
-        long pdfBefore = Files.size(handbook.out().resolve("pdf/" + PdfStage.WHOLE));
+        long pdfBefore = Files.size(handbook.out().resolve("pdf/" + TestHandbook.WHOLE_PDF));
         Path page = handbook.root.resolve("content/om/index.adoc");
         StringBuilder more = new StringBuilder();
         for (int i = 1; i <= 300; i++) more.append("\nAfsnit ").append(i).append(" om møde nummer ").append(i * 7919 % 1000).append(".\n");
         Files.writeString(page, Files.readString(page) + more);
 
         String log = handbook.build(handbook.options().withPdf(true));
-        assertThat(Files.size(handbook.out().resolve("pdf/" + PdfStage.WHOLE))).isNotEqualTo(pdfBefore);
+        assertThat(Files.size(handbook.out().resolve("pdf/" + TestHandbook.WHOLE_PDF))).isNotEqualTo(pdfBefore);
         // The front page is kept from the last build: no later stage writes into a baked page.
         assertThat(log).containsPattern("\\[bake] \\d+ pages, \\d+ files; 1 pages rendered, [1-9]\\d* unchanged");
         assertThat(handbook.read("index.html")).isEqualTo(frontBefore);
@@ -105,7 +105,7 @@ class PdfBuildTest {
                 + "Kladdetekst om budget 2019.\n");
 
         handbook.build(handbook.options().withPdf(true));
-        for (String pdf : List.of("trin-1.pdf", PdfStage.WHOLE)) {
+        for (String pdf : List.of("trin-1.pdf", TestHandbook.WHOLE_PDF)) {
             String text = text(handbook.out().resolve("pdf/" + pdf));
             assertThat(text).as(pdf).contains("Sæt retning").doesNotContain("Kladdetekst").doesNotContain("Hemmelig kladde")
                     .doesNotContain("Forhåndsvisning");
@@ -113,7 +113,7 @@ class PdfBuildTest {
 
         handbook.build(handbook.options().withPdf(true).withPreview(true));
         String preview = text(handbook.out().resolve("pdf/trin-1.pdf"));
-        assertThat(preview).contains("Kladdetekst om budget 2019.").contains(PdfStage.PREVIEW_MARK);
+        assertThat(preview).contains("Kladdetekst om budget 2019.").contains(dk.dis.handbook.site.Messages.of("da").get("pdf.previewMark"));
     }
 
     @Test
@@ -141,7 +141,7 @@ class PdfBuildTest {
         long lines = Files.readString(css).lines().count();
 
         String log = handbook.build(handbook.options().withPdf(true));
-        assertThat(log).contains("pdf/" + PdfStage.WHOLE + ": (assets/pdf/print.css)").contains("line " + lines);
+        assertThat(log).contains("pdf/" + TestHandbook.WHOLE_PDF + ": (assets/pdf/print.css)").contains("line " + lines);
         assertThat(handbook.out().resolve("pdf/trin-1.pdf")).exists();
     }
 

@@ -20,6 +20,8 @@ import java.util.stream.Stream;
  */
 public final class TestHandbook {
     public static final Path REPO = Path.of("").toAbsolutePath();
+    /** The whole handbook's PDF, as the repository's handbook.yml names it (pdfFile). */
+    public static final String WHOLE_PDF = repoConfig().pdfFile();
     private static AsciidocEngine engine;
 
     public final Path root;
@@ -30,6 +32,15 @@ public final class TestHandbook {
         copyTree(REPO.resolve("assets"), root.resolve("assets"));
         Files.copy(REPO.resolve("handbook.yml"), root.resolve("handbook.yml"));
         Files.createDirectories(root.resolve("content"));
+    }
+
+    /** The repository's own handbook.yml. */
+    public static dk.dis.handbook.config.HandbookConfig repoConfig() {
+        try {
+            return dk.dis.handbook.config.HandbookConfig.load(REPO.resolve("handbook.yml"));
+        } catch (dk.dis.handbook.config.ConfigException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     public static synchronized AsciidocEngine engine() {
