@@ -11,4 +11,9 @@ module.exports = ({ env }) => ({
     enabled: true,
     resolve: './src/plugins/asciidoc-editor',
   },
+  // The edit view's panel with the latest publish check of the page (src/lib/publish-check.js).
+  'publish-check': {
+    enabled: true,
+    resolve: './src/plugins/publish-check',
+  },
 });

@@ -2,7 +2,7 @@
 
 const { errors } = require('@strapi/utils');
 const { createBuildHook, coreStore } = require('./lib/build-hook');
-const { checkBeforePublish } = require('./lib/publish-check');
+const { checkBeforePublish, checkResults } = require('./lib/publish-check');
 const { PAGE_LABELS, PAGE_VIEWS, SYNONYM_LABELS, BUILD_STATUS_LABELS, labelFields } = require('./lib/page-labels');
 
 const PAGE = 'api::page.page';
@@ -13,11 +13,14 @@ const SITE_EVENTS = new Set(['entry.publish', 'entry.unpublish', 'entry.delete']
 module.exports = {
   register({ strapi }) {
     strapi.documents.use(rejectDuplicateSlugs(strapi));
-    // Publishing asks the preview service to build the handbook with this page (lib/publish-check.js).
+    // Publishing asks the preview service to build the handbook with this page (lib/publish-check.js);
+    // the latest result of each page is shown in its edit view (plugins/publish-check).
+    strapi.handbookCheckResults = checkResults();
     strapi.documents.use(checkBeforePublish(strapi, {
       url: process.env.PREVIEW_URL,
       secret: process.env.PREVIEW_SECRET,
       ValidationError: errors.ValidationError,
+      results: strapi.handbookCheckResults,
     }));
   },
 

@@ -5,18 +5,53 @@ const { PAGE_LABELS } = require('./page-labels');
 
 // Before a page is published, the preview service (handbook.jar preview-server, POST /check)
 // builds the published handbook with this page's draft in its place, with the build's own rules,
-// and answers { ok, problems: [{ field, line, message }], warnings: [...] }. The rules live in
-// the Java build only; this file only asks and words the answer for the editor.
+// and answers { ok, problems: [{ field, line, message, key, params, text }], warnings: [...] }:
+// `message` is the rule's English (for the log), `text` the same in Danish (for the editor). The
+// rules and their Danish wording live in the Java build only; this file only asks, puts each
+// problem on its field, and keeps the latest result of each page for the admin's edit view.
 const PAGE = 'api::page.page';
 const SYNONYMS = 'api::search-synonym.search-synonym';
 const TIMEOUT_MS = 10000;
 
-/** "Brødtekst, linje 3: …", "Resumé: …", or the message alone when it is not one field's. */
-function describeProblem({ field, line, message }) {
+/**
+ * "Brødtekst, linje 3: …", "Resumé: …", or the text alone when it is not one field's: in Danish
+ * (the check's `text`) unless `english` asks for the rule's own message, as the log has it.
+ */
+function describeProblem({ field, line, message, text }, { english = false } = {}) {
   const label = field && PAGE_LABELS[field] ? PAGE_LABELS[field].label : field;
   const where = label ? `${label}${Number.isInteger(line) ? `, linje ${line}` : ''}: ` : '';
-  return `${where}${message}`;
+  return `${where}${english || typeof text !== 'string' ? message : text}`;
 }
+
+const inLog = (problems) => problems.map((p) => describeProblem(p, { english: true })).join(' · ');
+
+/**
+ * The latest check of each page and language, for the edit view's panel (plugins/publish-check).
+ * Kept in memory, not in the database: a refused publish rolls its transaction back, and the
+ * refusal must still be shown. After a restart the panel asks for a save to check the page again.
+ */
+function checkResults({ max = 2000 } = {}) {
+  const results = new Map();
+  const key = (documentId, locale) => `${documentId}:${locale}`;
+  return {
+    async get(documentId, locale) {
+      return results.get(key(documentId, locale)) || null;
+    },
+    async set(documentId, locale, result) {
+      const k = key(documentId, locale);
+      results.delete(k);
+      results.set(k, { documentId, locale, checkedAt: new Date().toISOString(), ...result });
+      if (results.size > max) results.delete(results.keys().next().value);
+    },
+  };
+}
+
+/** What the panel shows of a problem: its field, line and Danish text. */
+const forPanel = (problems) => (problems || []).map((p) => ({
+  field: p.field && PAGE_LABELS[p.field] ? p.field : null,
+  line: Number.isInteger(p.line) ? p.line : null,
+  text: describeProblem(p),
+}));
 
 /** The error message and the admin's per-field details for a refused publish. */
 function refusal(problems) {
@@ -69,8 +104,12 @@ async function checkPayload(strapi, { documentId, locale, entry }) {
  * refused with the build's problems; a saved draft is checked too, and its problems only logged.
  * When the preview service cannot answer, the page is published and the log says the check was skipped.
  */
-function checkBeforePublish(strapi, { url, secret, timeoutMs = TIMEOUT_MS, fetchImpl = fetch, ValidationError }) {
+function checkBeforePublish(strapi, { url, secret, timeoutMs = TIMEOUT_MS, fetchImpl = fetch, ValidationError, results = checkResults() }) {
   const ask = (payload) => askPreviewService({ url, secret, payload, timeoutMs, fetchImpl });
+  // Keeping a result must never fail a save or a publish.
+  const keep = (documentId, locale, result) => (documentId
+    ? results.set(documentId, locale, result).catch((err) => strapi.log.info(`[publish-check] result not kept: ${err.message}`))
+    : Promise.resolve());
   return async (context, next) => {
     if (context.uid !== PAGE) return next();
     const { action } = context;
@@ -92,15 +131,24 @@ function checkBeforePublish(strapi, { url, secret, timeoutMs = TIMEOUT_MS, fetch
         const entry = documentId && await strapi.documents(PAGE).findOne({ documentId, locale, status: 'draft' });
         if (!entry) return saved;
         const payload = await checkPayload(strapi, { documentId, locale, entry });
-        // Not awaited: a draft is saved at once; what would stop its publishing is only logged.
+        const updatedAt = entry.updatedAt ? new Date(entry.updatedAt).toISOString() : new Date().toISOString();
+        // Not awaited: a draft is saved at once; what would stop its publishing is a warning in
+        // the log and, in Danish, in the edit view's panel.
         ask(payload).then(
           (answer) => {
             const found = [...answer.problems, ...(answer.warnings || [])];
             if (found.length > 0) {
-              strapi.log.warn(`[publish-check] draft ${documentId} (${locale}) cannot be published as it is: ${found.map(describeProblem).join(' · ')}`);
+              strapi.log.warn(`[publish-check] draft ${documentId} (${locale}) cannot be published as it is: ${inLog(found)}`);
             }
+            return keep(documentId, locale, {
+              action: 'save', updatedAt, outcome: answer.ok ? 'ok' : 'problems',
+              problems: forPanel(answer.problems), warnings: forPanel(answer.warnings),
+            });
           },
-          (err) => strapi.log.info(`[publish-check] draft check skipped: ${err.message}`),
+          (err) => {
+            strapi.log.info(`[publish-check] draft check skipped: ${err.message}`);
+            return keep(documentId, locale, { action: 'save', updatedAt, outcome: 'skipped', problems: [], warnings: [] });
+          },
         );
       } catch (err) {
         strapi.log.info(`[publish-check] draft check skipped: ${err.message}`);
@@ -123,18 +171,28 @@ function checkBeforePublish(strapi, { url, secret, timeoutMs = TIMEOUT_MS, fetch
     } catch (err) {
       const reason = err.name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : err.message;
       strapi.log.warn(`[publish-check] skipped: ${reason}; page ${documentId || '(new)'} (${locale}) is published without the check.`);
-      return next();
+      const published = await next();
+      await keep(documentId, locale, { action: 'publish', updatedAt: new Date().toISOString(), outcome: 'skipped', problems: [], warnings: [] });
+      return published;
     }
     if (Array.isArray(answer.warnings) && answer.warnings.length > 0) {
-      strapi.log.warn(`[publish-check] page ${documentId || '(new)'} (${locale}): ${answer.warnings.map(describeProblem).join(' · ')}`);
+      strapi.log.warn(`[publish-check] page ${documentId || '(new)'} (${locale}): ${inLog(answer.warnings)}`);
     }
     if (!answer.ok && answer.problems.length > 0) {
       const { message, details } = refusal(answer.problems);
-      strapi.log.info(`[publish-check] refused page ${documentId || '(new)'} (${locale}): ${message}`);
+      strapi.log.info(`[publish-check] refused page ${documentId || '(new)'} (${locale}): ${inLog(answer.problems)}`);
+      await keep(documentId, locale, {
+        action: 'publish', updatedAt: new Date().toISOString(), outcome: 'problems',
+        problems: forPanel(answer.problems), warnings: forPanel(answer.warnings),
+      });
       throw new ValidationError(message, details);
     }
-    return next();
+    const published = await next();
+    await keep(documentId, locale, {
+      action: 'publish', updatedAt: new Date().toISOString(), outcome: 'ok', problems: [], warnings: forPanel(answer.warnings),
+    });
+    return published;
   };
 }
 
-module.exports = { checkBeforePublish, describeProblem, refusal, askPreviewService, TIMEOUT_MS };
+module.exports = { checkBeforePublish, checkResults, describeProblem, refusal, askPreviewService, TIMEOUT_MS };

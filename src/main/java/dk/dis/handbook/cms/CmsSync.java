@@ -483,7 +483,11 @@ public final class CmsSync {
         String base = client.settings().baseUrl().toString().replaceAll("/+$", "");
         asciidoc = asciidoc.replace("image::" + base + PageImages.URL_PREFIX, "image::" + PageImages.URL_PREFIX)
                 .replace("image:" + base + PageImages.URL_PREFIX, "image:" + PageImages.URL_PREFIX);
-        refuseUnsafe("body", asciidoc, who, problems);
+        // The body names the line, so the editor finds what to remove.
+        for (UnsafeMarkup.Found unsafe : UnsafeMarkup.findWithLines(asciidoc)) {
+            problems.add(who + ": field 'body' line " + unsafe.line() + " contains " + unsafe.what()
+                    + ", which the handbook does not allow from the CMS. Remove it (see docs/content-format.md) and publish again.");
+        }
         for (MarkdownSlips.Slip slip : MarkdownSlips.find(asciidoc)) {
             warnings.add(who + ": field 'body' " + slip.message() + ".");
         }

@@ -36,6 +36,16 @@ public final class UnsafeMarkup {
         return found;
     }
 
+    /** One unsafe construct and the line (from 1) it is on. */
+    public record Found(int line, String what) {}
+
+    /** Every unsafe construct of {@code text} with its line, in the text's order. */
+    public static List<Found> findWithLines(String text) {
+        List<Found> found = new ArrayList<>();
+        forEachHit(text, (line, what) -> found.add(new Found(line, what)));
+        return found;
+    }
+
     /** Adds a problem naming {@code file} and the line for each unsafe construct in {@code source}. */
     public static void scan(String file, String source, List<ContentProblem> problems) {
         forEachHit(source, (line, what) -> problems.add(new ContentProblem(file, null, "line " + line + " has " + what

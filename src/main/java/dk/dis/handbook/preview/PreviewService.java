@@ -74,8 +74,17 @@ public final class PreviewService implements AutoCloseable {
     private static final java.util.regex.Pattern SYNC_PROBLEM =
             java.util.regex.Pattern.compile("(?s)^field '(\\w+)'\\s*(?:line (\\d+)\\b:?)?\\s*(.*)$");
 
-    /** One problem of a checked entry: its CMS field (null when it is not one field), the line inside it (null when none). */
-    public record Problem(String field, Integer line, String message) {}
+    /**
+     * One problem of a checked entry: its CMS field (null when it is not one field), the line inside
+     * it (null when none), the rule's message (English, as the build log has it), and the same
+     * worded in Danish for the CMS ({@link CheckWording}: the key of its text, its parameters, the text).
+     */
+    public record Problem(String field, Integer line, String message, String key, List<String> params, String text) {
+        public static Problem of(String field, Integer line, String message) {
+            CheckWording.Wording danish = CheckWording.of(message);
+            return new Problem(field, line, message, danish.key(), danish.params(), danish.text());
+        }
+    }
 
     /** The answer to a check: ok when nothing refuses the entry; warnings never do. */
     public record CheckResult(boolean ok, List<Problem> problems, List<Problem> warnings) {}
@@ -226,7 +235,7 @@ public final class PreviewService implements AutoCloseable {
     public synchronized CheckResult check(JsonNode request) throws IOException, ConfigException, CmsException {
         String locale = request.path("locale").asText(locales.get(0));
         if (!locales.contains(locale)) {
-            return new CheckResult(false, List.of(new Problem(null, null, "locale '" + locale + "' is not one of " + locales)), List.of());
+            return new CheckResult(false, List.of(Problem.of(null, null, "locale '" + locale + "' is not one of " + locales)), List.of());
         }
         com.fasterxml.jackson.databind.node.ObjectNode draft = request.path("entry").isObject()
                 ? ((com.fasterxml.jackson.databind.node.ObjectNode) request.path("entry")).deepCopy() : JSON.createObjectNode();
@@ -250,7 +259,7 @@ public final class PreviewService implements AutoCloseable {
         } catch (CmsException e) {
             // Problems of the whole handbook with this draft in it (a slug used twice, an image missing).
             problems.addAll(sync.checkedProblems().stream().map(PreviewService::syncProblem).toList());
-            problems.add(new Problem(null, null, e.getMessage()));
+            problems.addAll(exceptionProblems(e.getMessage()));
             return new CheckResult(false, problems, warnings);
         }
         problems.addAll(sync.checkedProblems().stream().map(PreviewService::syncProblem).toList());
@@ -273,9 +282,9 @@ public final class PreviewService implements AutoCloseable {
                         field = "body";
                         line = lineOf(draft.path("body").asText("").replace("\r\n", "\n").strip(), link.group(1));
                     }
-                    problems.add(new Problem(field, line, at.message() + (fix == null ? "" : " " + fix)));
+                    problems.add(Problem.of(field, line, at.message() + (fix == null ? "" : " " + fix)));
                 } else {
-                    warnings.add(new Problem(null, null, "another page: " + origins.rename(List.of(problem)).get(0)));
+                    warnings.add(Problem.of(null, null, "another page: " + origins.rename(List.of(problem)).get(0)));
                 }
             }
         }
@@ -301,8 +310,23 @@ public final class PreviewService implements AutoCloseable {
     /** "field 'body' line 3: …" → body, 3, "…". */
     static Problem syncProblem(String text) {
         java.util.regex.Matcher m = SYNC_PROBLEM.matcher(text);
-        if (!m.matches()) return new Problem(null, null, text);
-        return new Problem(m.group(1), m.group(2) == null ? null : Integer.valueOf(m.group(2)), m.group(3));
+        if (!m.matches()) return Problem.of(null, null, text);
+        return Problem.of(m.group(1), m.group(2) == null ? null : Integer.valueOf(m.group(2)), m.group(3));
+    }
+
+    /**
+     * A sync that stopped lists its problems one a line ("  - …") under a summary: each is a
+     * problem of its own (an image the Media Library lacks is the body's), the summary is left out.
+     */
+    static List<Problem> exceptionProblems(String message) {
+        List<Problem> problems = new ArrayList<>();
+        for (String line : message.split("\n")) {
+            if (!line.startsWith("  - ")) continue;
+            String item = line.substring(4).strip();
+            problems.add(Problem.of(item.startsWith("image '") ? "body" : null, null, item));
+        }
+        if (problems.isEmpty()) problems.add(Problem.of(null, null, message));
+        return problems;
     }
 
     /** content/trin-1/x.adoc → "da:trin-1/x.adoc", content/en/… → "en:…"; null for a file that is not a page. */

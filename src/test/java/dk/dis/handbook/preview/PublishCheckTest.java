@@ -97,8 +97,10 @@ class PublishCheckTest {
         System.out.println(refused.body());
         assertThat(refused.statusCode()).isEqualTo(400);
         JsonNode error = JSON.readTree(refused.body()).path("error");
-        assertThat(error.path("message").asText()).startsWith("Siden kan ikke udgives: Brødtekst, linje 4: ").contains("/findes-ikke/");
+        assertThat(error.path("message").asText()).isEqualTo("Siden kan ikke udgives: Brødtekst, linje 4: Linket til /findes-ikke/ peger på en side, "
+                + "der ikke findes på sitet. Ret linket, eller vælg siden med knappen Link i værktøjslinjen.");
         assertThat(error.path("details").path("errors").get(0).path("path").get(0).asText()).isEqualTo("body");
+        assertThat(error.path("details").path("errors").get(0).path("message").asText()).startsWith("Brødtekst, linje 4: Linket til /findes-ikke/ ");
         assertThat(publishedBody("om")).doesNotContain("findes-ikke");
 
         String fixed = "[[kontakt]]\n== Kontakt\n\nSe link:/trin-1/[trin 1].";
@@ -116,7 +118,7 @@ class PublishCheckTest {
         System.out.println(refused.body());
         assertThat(refused.statusCode()).isEqualTo(400);
         JsonNode error = JSON.readTree(refused.body()).path("error");
-        assertThat(error.path("message").asText()).startsWith("Siden kan ikke udgives: Resumé: ").contains("empty");
+        assertThat(error.path("message").asText()).isEqualTo("Siden kan ikke udgives: Resumé: Feltet er tomt. Udfyld det, og offentliggør igen.");
         assertThat(error.path("details").path("errors").get(0).path("path").get(0).asText()).isEqualTo("summary");
     }
 
@@ -132,7 +134,7 @@ class PublishCheckTest {
         System.out.println(refused.body());
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(refused.body()).path("error").path("message").asText())
-                .startsWith("Siden kan ikke udgives: Brødtekst, linje 4: ").contains("/findes-ikke-heller/");
+                .startsWith("Siden kan ikke udgives: Brødtekst, linje 4: Linket til /findes-ikke-heller/ peger på en side, der ikke findes");
         assertThat(publishedBody("om")).doesNotContain("findes-ikke-heller");
     }
 
