@@ -76,6 +76,8 @@ child.on('exit', (code) => {
   // "h:mm:ss" or "m:ss.ss"
   const wall = field('Elapsed (wall clock) time').split(':').reduce((sum, part) => sum * 60 + Number(part), 0);
   const maxProcessKb = Number(field('Maximum resident set size (kbytes)'));
+  // User and system time of the command and every descendant it waited for (all of them here).
+  const cpu = Number(field('User time (seconds)')) + Number(field('System time (seconds)'));
   if (code !== 0 || !report) {
     console.error(`${engine} on ${pages} pages failed (exit ${code}); its output is in ${logFile}:`);
     console.error(read(logFile).split('\n').slice(-20).join('\n'));
@@ -85,11 +87,12 @@ child.on('exit', (code) => {
     pages: Number(pages),
     engine,
     wallSeconds: wall,
+    cpuSeconds: Math.round(cpu * 100) / 100,
     // A sample can miss a short spike; the tree never holds less than its largest process did.
     peakMb: Math.round(Math.max(peakTreeKb, maxProcessKb) / 1024),
     maxProcessMb: Math.round(maxProcessKb / 1024),
   };
   fs.appendFileSync(resultsFile, JSON.stringify(result) + '\n');
-  console.log(`  ${engine}: ${wall.toFixed(2)} s wall, peak ${result.peakMb} MB over the process tree `
+  console.log(`  ${engine}: ${wall.toFixed(2)} s wall, ${cpu.toFixed(2)} s CPU, peak ${result.peakMb} MB over the process tree `
     + `(largest single process ${result.maxProcessMb} MB)`);
 });

@@ -15,19 +15,20 @@ const info = JSON.parse(fs.readFileSync(infoFile, 'utf8'));
 const stages = fs.existsSync(stagesFile) ? fs.readFileSync(stagesFile, 'utf8').trim() : '';
 
 const pagesPerSecond = (r) => r.pages / r.wallSeconds;
-const header = ['pages', 'engine', 'wall s', 'pages/s', 'peak MB', 'ours ÷ engine (pages/s)'];
+const header = ['pages', 'engine', 'wall s', 'CPU s', 'pages/s', 'peak MB', 'ours ÷ engine (pages/s)'];
 const rows = results.map((r) => {
   const ours = results.find((o) => o.pages === r.pages && o.engine === 'ours');
   return [
     r.pages.toLocaleString('en-US'),
     info.engines[r.engine] || r.engine,
     r.wallSeconds.toFixed(2),
+    r.cpuSeconds === undefined ? 'n/a' : r.cpuSeconds.toFixed(2),
     pagesPerSecond(r).toFixed(1),
     String(r.peakMb),
     r.engine === 'ours' ? '1.00' : ours ? (pagesPerSecond(ours) / pagesPerSecond(r)).toFixed(2) : 'n/a',
   ];
 });
-const numeric = [true, false, true, true, true, true];
+const numeric = [true, false, true, true, true, true, true];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
 const line = (cells) => `| ${cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
 const rule = `|${widths.map((w, i) => (numeric[i] ? `${'-'.repeat(w + 1)}:` : `:${'-'.repeat(w + 1)}`)).join('|')}|`;
@@ -38,7 +39,7 @@ if (writeFile) {
   const cpu = (os.cpus()[0] || {}).model || 'unknown CPU';
   const markdown = `# Build time at scale
 
-\`bench/scale/run.sh ${info.sizes.join(' ')}\` on ${info.date}: ${os.cpus().length} cores (${cpu.trim()}),
+\`${info.command || `bench/scale/run.sh ${info.sizes.join(' ')}`}\` on ${info.date}: ${os.cpus().length} cores (${cpu.trim()}),
 ${Math.round(os.totalmem() / 2 ** 30)} GB memory, load average ${info.load} when it started. One run per cell.
 
 ${table}
@@ -50,6 +51,15 @@ ${table}
 - **Hugo + Asciidoctor**: \`hugo --quiet\` with minimal layouts (title and content); Hugo runs the
   Ruby \`asciidoctor\` program once per page. Tag and category pages are off (the handbook has none);
   feed, sitemap and 404 stay on.
+- **JBake**: stock JBake 2.7.0, what \`jbake -b\` does (\`bench/scale/jbake/\`: \`new Oven(config).bake()\`,
+  failing on \`getErrors()\`), in a JVM with default options: its OrientDB memory store, its own
+  Asciidoctor engine (every page's header read, then the page converted, one thread) and FreeMarker
+  templates of the handbook's weight (head, header with search box, breadcrumbs, two-level navigation,
+  table of contents, page meta, previous/next, footer), which work out the navigation and
+  breadcrumbs from \`published_pages\` on every page; feed, sitemap and 404 on, tags and archive off.
+  The pages are copied to \`side-NNNNN/index.adoc\` first (not timed) so they get the handbook's URLs;
+  their headers are read as they are.
+- **CPU s**: user plus system time of the command and its child processes (GNU time).
 - **peak MB**: the largest sum of resident memory over the command's process tree, sampled from
   /proc every 50 ms (the launcher JVM and its build JVM; Hugo and its asciidoctor processes), and
   never less than GNU time's largest single process.

@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # Build time at scale: the same generated Danish corpus built by the handbook, by Asciidoctor.js
-# (the converter Antora uses) and by Hugo with Asciidoctor, for each size; prints wall time,
-# pages per second and peak memory as a table.
+# (the converter Antora uses), by Hugo with Asciidoctor and by stock JBake 2.7.0, for each size;
+# prints wall time, CPU time, pages per second and peak memory as a table.
 # Usage: bench/scale/run.sh [--write-results] [SIZES...]   (default sizes: 100 1000 10000)
 #   --write-results   also write the table to bench/scale/RESULTS.md
-#   SKIP_OURS=1 SKIP_ASCIIDOCTORJS=1 SKIP_HUGO=1   leave an engine out
+#   SKIP_OURS=1 SKIP_ASCIIDOCTORJS=1 SKIP_HUGO=1 SKIP_JBAKE=1   leave an engine out
 #   HUGO_MAX_PAGES=N  run Hugo only up to N pages (default 1000: Hugo starts one Ruby process per
 #                     page, and 1,000 pages took 11 minutes on a busy 2-core machine)
-# Needs: Node, GNU time, target/handbook.jar, and Debian's hugo and asciidoctor packages.
+#   JBAKE_MAX_PAGES=N run JBake only up to N pages (default 1000: its Oven renders in quadratic time)
+# Needs: Node, GNU time, target/handbook.jar, Debian's hugo and asciidoctor packages, and Maven
+# (builds bench/scale/jbake/).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bench=bench/scale
 
-usage() { sed -n '5,10p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '5,12p' "$0" | sed 's/^# \{0,1\}//'; }
 write_results=false
 sizes=()
 for arg in "$@"; do
@@ -45,9 +47,18 @@ if [ "${SKIP_HUGO:-}" != 1 ]; then
   asciidoctor_version=$(asciidoctor --version | sed -n '1s/^Asciidoctor \([0-9.]*\).*/\1/p')
   engines[hugo]="Hugo $hugo_version + Asciidoctor $asciidoctor_version"
 fi
+if [ "${SKIP_JBAKE:-}" != 1 ]; then
+  command -v mvn > /dev/null || missing "mvn not found: install Maven 3.8 or newer (or SKIP_JBAKE=1)"
+  mvn -B -q -ntp -f "$bench/jbake/pom.xml" package
+  jbake_versions() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$bench/jbake/pom.xml"; }
+  engines[jbake]="JBake $(jbake_versions jbake.version) (stock Oven) + AsciidoctorJ $(jbake_versions asciidoctorj.version)"
+fi
 [ ${#engines[@]} -gt 0 ] || missing "every engine is skipped"
 
 load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
+# The command as run, with the switches that were set, for RESULTS.md.
+command_line=$(for name in SKIP_OURS SKIP_ASCIIDOCTORJS SKIP_HUGO SKIP_JBAKE HUGO_MAX_PAGES JBAKE_MAX_PAGES; do
+  [ -z "${!name:-}" ] || printf '%s=%s ' "$name" "${!name}"; done; echo "bench/scale/run.sh ${sizes[*]}")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 results=$work/results.jsonl
@@ -90,12 +101,22 @@ for pages in "${sizes[@]}"; do
     measure "$pages" hugo "$work/hugo.log" -- \
       hugo --quiet --source "$work/hugo-site" --destination "$work/hugo-out" --cacheDir "$work/hugo-cache"
   fi
-  rm -rf "$work/corpus" "$work/ours" "$work/asciidoctorjs" "$work/hugo-site" "$work/hugo-out" "$work/hugo-cache"
+  if [ -n "${engines[jbake]:-}" ] && [ "$pages" -gt "${JBAKE_MAX_PAGES:-1000}" ]; then
+    echo "  JBake not run at $pages pages (JBAKE_MAX_PAGES=${JBAKE_MAX_PAGES:-1000}: its Oven renders in quadratic time)" \
+      | tee -a "$stages"
+  elif [ -n "${engines[jbake]:-}" ]; then
+    # The site folder (templates, and the pages as side-NNNNN/index.adoc) is made before timing.
+    java -jar "$bench/jbake/target/jbake-bench.jar" prepare "$bench/jbake/site" "$work/corpus" "$work/jbake-site" > /dev/null
+    measure "$pages" jbake "$work/jbake.log" -- \
+      java -jar "$bench/jbake/target/jbake-bench.jar" bake "$work/jbake-site" "$work/jbake-out"
+  fi
+  rm -rf "$work/corpus" "$work/ours" "$work/asciidoctorjs" "$work/hugo-site" "$work/hugo-out" "$work/hugo-cache" \
+    "$work/jbake-site" "$work/jbake-out"
 done
 
 {
-  printf '{"sizes": [%s], "date": "%s", "load": "%s", "engines": {' \
-    "$(IFS=,; echo "${sizes[*]}")" "$(date +%Y-%m-%d)" "$load_at_start"
+  printf '{"sizes": [%s], "command": "%s", "date": "%s", "load": "%s", "engines": {' \
+    "$(IFS=,; echo "${sizes[*]}")" "$command_line" "$(date +%Y-%m-%d)" "$load_at_start"
   first=true
   for key in "${!engines[@]}"; do
     $first || printf ', '
