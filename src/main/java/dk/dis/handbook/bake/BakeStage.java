@@ -43,8 +43,9 @@ public final class BakeStage {
     /**
      * @param reused pages kept unchanged from the previous build (incremental builds)
      * @param late   the pages the index stage renders with its result
+     * @param assets the URLs under which the site's assets were published, by logical path
      */
-    public record Result(int files, int pages, int reused, LatePages late) {}
+    public record Result(int files, int pages, int reused, LatePages late, Map<String, String> assets) {}
 
     /** What the bake needs from the stages before it. */
     public record Input(SiteMap site, HandbookConfig config, Path contentDir, Path outDir, boolean preview,
@@ -122,7 +123,8 @@ public final class BakeStage {
         Map<String, Map<String, Object>> lateValues = new HashMap<>();
         for (Page page : in.site().pages()) if (late.contains(page.outputPath())) lateValues.put(page.url(), models.of(page));
         return new Result(pages + 3, pages, unchanged.size(),
-                new LatePages(models.late(), lateValues, models.shared(), templateDir, models.language(), in.outDir()));
+                new LatePages(models.late(), lateValues, models.shared(), templateDir, models.language(), in.outDir()),
+                in.assets().urls());
     }
 
     private final Map<Page, String> keys = new HashMap<>();

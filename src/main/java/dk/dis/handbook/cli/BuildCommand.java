@@ -79,13 +79,11 @@ final class BuildCommand implements Callable<Integer> {
         }
         boolean fromCms = System.getenv(CmsSettings.URL_VARIABLE) != null && !System.getenv(CmsSettings.URL_VARIABLE).isBlank();
         try {
-            if (fromCms) {
-                // The CMS is the source: pull it into the content folder first (swapped in only on success).
-                List<String> locales = HandbookConfig.load(options.configFile()).locales();
-                SyncCommand.run(System.getenv(), options.contentDir(), CmsSync.targets(options.contentDir(), locales), preview,
-                        allowDeletions, System.out);
-            }
-            Pipeline.Outcome outcome = new Pipeline(new StageReport(System.out)).build(options);
+            Pipeline pipeline = new Pipeline(new StageReport(System.out));
+            // The CMS is the source: its pages are pulled into the content folder first (swapped in only on success).
+            if (fromCms) pipeline.syncingWith((contentDir, locales, drafts) -> SyncCommand.run(System.getenv(), contentDir,
+                    CmsSync.targets(contentDir, locales), drafts, allowDeletions, System.out));
+            Pipeline.Outcome outcome = pipeline.build(options);
             report(fromCms, true, String.format(java.util.Locale.ROOT, "%d sider bygget på %.1f s", outcome.pages(), outcome.seconds()), List.of());
             return 0;
         } catch (ContentException e) {

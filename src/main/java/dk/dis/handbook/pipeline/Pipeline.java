@@ -2,6 +2,8 @@ package dk.dis.handbook.pipeline;
 
 import dk.dis.handbook.bake.BakeStage;
 import dk.dis.handbook.bake.RenderCache;
+import dk.dis.handbook.cms.CmsException;
+import dk.dis.handbook.cms.CmsSync;
 import dk.dis.handbook.site.SiteMap;
 import dk.dis.handbook.config.ConfigException;
 import dk.dis.handbook.config.HandbookConfig;
@@ -29,15 +31,25 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The build: convert → bake → publish, in order, into a staging folder that replaces the output
- * folder only when every stage succeeded. (sync, index and pdf plug in between as they arrive.)
+ * The build, stage by stage, each handing its typed result to the next: sync (when the build reads
+ * a CMS: every language of handbook.yml's locales into the content folder) → convert → bake →
+ * index → pdf → publish. The PDFs are laid out on background threads from the converted pages,
+ * alongside bake and index. Everything is written into a staging folder that replaces the output
+ * folder only when every stage succeeded; an unchanged input and output build nothing.
  */
 public final class Pipeline {
 
     /** What a successful build produced. */
     public record Outcome(int pages, int draftsSkipped, long bytes, double seconds, List<StageReport.Timing> timings) {}
 
+    /** Stage "sync": brings the CMS's pages of the given languages into the content folder. */
+    @FunctionalInterface
+    public interface Sync {
+        CmsSync.Result run(Path contentDir, List<String> locales, boolean preview) throws CmsException, IOException;
+    }
+
     private final StageReport report;
+    private Sync sync;
     private BuildCache openedCache;
     private BuildOptions openedFor;
 
@@ -45,7 +57,14 @@ public final class Pipeline {
         this.report = report;
     }
 
-    public Outcome build(BuildOptions options) throws IOException, ContentException, ConfigException {
+    /** Reads the content from a CMS first (the sync stage). */
+    public Pipeline syncingWith(Sync sync) {
+        this.sync = sync;
+        return this;
+    }
+
+    public Outcome build(BuildOptions options) throws IOException, ContentException, ConfigException, CmsException {
+        if (sync != null) sync.run(options.contentDir(), HandbookConfig.load(options.configFile()).locales(), options.preview());
         Outcome unchanged = upToDate(options);
         if (unchanged != null) return unchanged;
         // JRuby and JBake's database take seconds to start: start them first and do everything else meanwhile.
@@ -120,106 +139,140 @@ public final class Pipeline {
         return site;
     }
 
-    /** What an incremental build may reuse (all null when the build keeps no cache). */
-    private record Reuse(BuildCache cache, ConvertCache convert, RenderCache render) {}
-
     private Outcome stages(AsciidocEngine engine, HandbookConfig config, BuildOptions options, Path staging, Path out)
             throws IOException, ContentException {
-        BakeStage bake = new BakeStage(options.templateDir());
-        AssetFingerprinter.Assets assets = AssetFingerprinter.plan(options.assetsDir(), config);
-
-        BuildCache cache = options.cacheDir() == null ? null : cacheFor(options);
-        ConvertCache convertCache = null;
-        RenderCache renderCache = null;
-        if (cache != null) {
-            convertCache = ConvertCache.load(cache.convertFile(), convertSettings(cache, config, options));
-            renderCache = RenderCache.load(cache.renderFile(), cache.code() + " " + out, out);
-            bake.withCache(renderCache);
-        }
-
-        report.begin("convert", "Asciidoc → HTML from " + options.contentDir());
-        ConvertStage convert = new ConvertStage(engine, new HtmlSanitizer(config.baseUrlTrimmed()))
-                .withAttributes(config.contentAttributes()).withCache(convertCache);
-        ConvertStage.Result converted = convert.run(options.contentDir(), options.preview(), config.locales());
-        converted.warnings().forEach(report::warn);
-        report.end("convert", converted.pages().size() + " pages, " + converted.draftsSkipped() + " drafts left out"
-                + (cache == null ? "" : ", " + convert.reused() + " unchanged since the last build"));
-
-        report.begin("bake", "rendering templates");
-        List<ContentProblem> problems = new ArrayList<>();
-        SiteMap site = SiteMap.of(converted.pages(), config.locales(), problems);
-        if (!problems.isEmpty()) throw new ContentException(problems);
-        if (site.home() == null) {
-            throw new ContentException(new ContentProblem("content/index.adoc", null, "is missing or not published.",
-                    "The handbook needs a front page."));
-        }
-        // The PDFs need only the converted pages and the site map: they are laid out on background
-        // threads while the site is baked and indexed, and written (sizes filled in) after index.
-        Path root = options.configFile().toAbsolutePath().getParent();
-        PdfStage pdfStage = new PdfStage();
-        if (options.pdf() && cache != null) {
-            pdfStage.withCache(cache.pdfFolder(), cache.code(), options.assetsDir(),
-                    config.logo() == null ? null : root.resolve(config.logo()).normalize());
-        }
-        PdfStage.Rendering pdfRendering = options.pdf()
-                ? pdfStage.start(site, config, options.assetsDir(), root, options.preview(), converted.media())
-                : null;
-        try {
-            return afterConvert(config, options, staging, out, bake, assets, converted, site, pdfRendering,
-                    new Reuse(cache, convertCache, renderCache));
-        } finally {
-            if (pdfRendering != null) pdfRendering.close();
+        Run run = new Run(engine, config, options, staging, out, options.cacheDir() == null ? null : cacheFor(options));
+        ConvertStage.Result converted = run.convert();
+        SiteMap site = run.siteMap(converted);
+        try (PdfStage.Rendering printing = run.startPdfs(site, converted)) {
+            BakeStage.Result baked = run.bake(site, converted);
+            IndexStage.Result indexed = run.index(baked);
+            PdfStage.Result printed = run.pdf(printing);
+            PublishStage.Result published = run.publish(site, converted);
+            return run.finish(site, converted, indexed, published);
         }
     }
 
-    private Outcome afterConvert(HandbookConfig config, BuildOptions options, Path staging, Path out, BakeStage bake,
-                                 AssetFingerprinter.Assets assets, ConvertStage.Result converted, SiteMap site,
-                                 PdfStage.Rendering pdfRendering, Reuse reuse) throws IOException, ContentException {
-        BuildCache cache = reuse.cache();
-        RenderCache renderCache = reuse.render();
-        BakeStage.Result baked = bake.run(new BakeStage.Input(site, config, options.contentDir(), staging, options.preview(),
-                assets, converted.media(), options.pdf() ? PdfStage.links(site, config) : Map.of()));
-        report.end("bake", baked.pages() + " pages, " + baked.files() + " files"
-                + (cache == null ? "" : "; " + (baked.pages() - baked.reused()) + " pages rendered, " + baked.reused() + " unchanged"));
+    /** One build: its settings, caches and staging folder, and a method per stage. */
+    private final class Run {
+        private final AsciidocEngine engine;
+        private final HandbookConfig config;
+        private final BuildOptions options;
+        private final Path staging;
+        private final Path out;
+        /** What an incremental build may reuse (all null when the build keeps no cache). */
+        private final BuildCache cache;
+        private final ConvertCache convertCache;
+        private final RenderCache renderCache;
 
-        report.begin("index", "Lucene index and static search files");
-        IndexStage.Result indexed = new IndexStage(options.contentDir(), IndexStage.indexDirFor(out), report::warn)
-                .withScriptUrl(assets.urls().get(IndexStage.SCRIPT_ASSET)).withLocales(config.locales()).run(staging, baked.late());
-        report.end("index", indexed.summary());
+        Run(AsciidocEngine engine, HandbookConfig config, BuildOptions options, Path staging, Path out, BuildCache cache)
+                throws IOException {
+            this.engine = engine;
+            this.config = config;
+            this.options = options;
+            this.staging = staging;
+            this.out = out;
+            this.cache = cache;
+            this.convertCache = cache == null ? null : ConvertCache.load(cache.convertFile(), convertSettings(cache, config, options));
+            this.renderCache = cache == null ? null : RenderCache.load(cache.renderFile(), cache.code() + " " + out, out);
+        }
 
-        if (pdfRendering != null) {
+        ConvertStage.Result convert() throws IOException, ContentException {
+            report.begin("convert", "Asciidoc → HTML from " + options.contentDir());
+            ConvertStage convert = new ConvertStage(engine, new HtmlSanitizer(config.baseUrlTrimmed()))
+                    .withAttributes(config.contentAttributes()).withCache(convertCache);
+            ConvertStage.Result converted = convert.run(options.contentDir(), options.preview(), config.locales());
+            converted.warnings().forEach(report::warn);
+            report.end("convert", converted.pages().size() + " pages, " + converted.draftsSkipped() + " drafts left out"
+                    + (cache == null ? "" : ", " + convert.reused() + " unchanged since the last build"));
+            return converted;
+        }
+
+        SiteMap siteMap(ConvertStage.Result converted) throws ContentException {
+            List<ContentProblem> problems = new ArrayList<>();
+            SiteMap site = SiteMap.of(converted.pages(), config.locales(), problems);
+            if (!problems.isEmpty()) throw new ContentException(problems);
+            if (site.home() == null) {
+                throw new ContentException(new ContentProblem("content/index.adoc", null, "is missing or not published.",
+                        "The handbook needs a front page."));
+            }
+            return site;
+        }
+
+        /** The PDFs need only the converted pages and the site map: laid out in the background from here on; null without PDFs. */
+        PdfStage.Rendering startPdfs(SiteMap site, ConvertStage.Result converted) throws IOException, ContentException {
+            if (!options.pdf()) return null;
+            Path root = options.configFile().toAbsolutePath().getParent();
+            PdfStage pdfStage = new PdfStage();
+            if (cache != null) {
+                pdfStage.withCache(cache.pdfFolder(), cache.code(), options.assetsDir(),
+                        config.logo() == null ? null : root.resolve(config.logo()).normalize());
+            }
+            return pdfStage.start(site, config, options.assetsDir(), root, options.preview(), converted.media());
+        }
+
+        BakeStage.Result bake(SiteMap site, ConvertStage.Result converted) throws IOException, ContentException {
+            report.begin("bake", "JBake's Oven renders the templates");
+            BakeStage bake = new BakeStage(options.templateDir()).withCache(renderCache);
+            AssetFingerprinter.Assets assets = AssetFingerprinter.plan(options.assetsDir(), config);
+            BakeStage.Result baked = bake.run(new BakeStage.Input(site, config, options.contentDir(), staging, options.preview(),
+                    assets, converted.media(), options.pdf() ? PdfStage.links(site, config) : Map.of()));
+            report.end("bake", baked.pages() + " pages, " + baked.files() + " files"
+                    + (cache == null ? "" : "; " + (baked.pages() - baked.reused()) + " pages rendered, " + baked.reused() + " unchanged"));
+            return baked;
+        }
+
+        IndexStage.Result index(BakeStage.Result baked) throws IOException, ContentException {
+            report.begin("index", "Lucene index and static search files");
+            IndexStage.Result indexed = new IndexStage(options.contentDir(), IndexStage.indexDirFor(out), report::warn)
+                    .withScriptUrl(baked.assets().get(IndexStage.SCRIPT_ASSET)).withLocales(config.locales())
+                    .run(staging, baked.late());
+            report.end("index", indexed.summary());
+            return indexed;
+        }
+
+        /** Waits for the PDFs laid out since convert and writes them; null without PDFs. */
+        PdfStage.Result pdf(PdfStage.Rendering printing) throws IOException, ContentException {
+            if (printing == null) return null;
             report.begin("pdf", "HTML → " + PdfStage.FOLDER + "/ (started after convert)");
-            PdfStage.Result pdfs = pdfRendering.finish(staging);
+            PdfStage.Result pdfs = printing.finish(staging);
             pdfs.warnings().forEach(report::warn);
             // The stage's cost is the conversions' own time, most of it alongside bake and index.
             report.endOverlapped("pdf", pdfs.files().size() + " PDFs, " + PdfStage.humanSize(pdfs.bytes())
                     + (cache == null ? "" : "; " + (pdfs.documents() - pdfs.reused()) + " of " + pdfs.documents()
                     + " laid out, " + pdfs.reused() + " unchanged"), pdfs.seconds());
+            return pdfs;
         }
 
-        report.begin("publish", "checking links and replacing " + out);
-        if (cache != null) cache.forgetState();
-        Map<String, String> sourceOf = new HashMap<>();
-        for (Page page : site.pages()) sourceOf.put(page.outputPath(), "content/" + page.source().toString().replace('\\', '/'));
-        List<String> secrets = new ArrayList<>();
-        if (System.getenv("STRAPI_TOKEN") != null) secrets.add(System.getenv("STRAPI_TOKEN"));
-        PublishStage.Result published = new PublishStage().run(new PublishStage.Request(staging, out,
-                config.baseUrlTrimmed(), options.preview(), site.pages(), sourceOf, converted.draftUrls(), secrets,
-                config.accessibilityStatementUrl()));
-        report.end("publish", published.internalLinks() + " internal links checked, "
-                + published.externalLinks() + " external listed, " + published.files() + " files");
-
-        indexed.swapIn();
-        if (cache != null) {
-            reuse.convert().save(cache.convertFile());
-            renderCache.save(cache.renderFile());
-            cache.saveState(out, site.pages().size());
+        PublishStage.Result publish(SiteMap site, ConvertStage.Result converted) throws IOException, ContentException {
+            report.begin("publish", "checking links and replacing " + out);
+            if (cache != null) cache.forgetState();
+            Map<String, String> sourceOf = new HashMap<>();
+            for (Page page : site.pages()) sourceOf.put(page.outputPath(), "content/" + page.source().toString().replace('\\', '/'));
+            List<String> secrets = new ArrayList<>();
+            if (System.getenv("STRAPI_TOKEN") != null) secrets.add(System.getenv("STRAPI_TOKEN"));
+            PublishStage.Result published = new PublishStage().run(new PublishStage.Request(staging, out,
+                    config.baseUrlTrimmed(), options.preview(), site.pages(), sourceOf, converted.draftUrls(), secrets,
+                    config.accessibilityStatementUrl()));
+            report.end("publish", published.internalLinks() + " internal links checked, "
+                    + published.externalLinks() + " external listed, " + published.files() + " files");
+            return published;
         }
 
-        double seconds = report.elapsedSeconds();
-        report.printSummary(String.format(Locale.ROOT, "Built %d pages into %s in %.1f s (%.1f KB).",
-                site.pages().size(), out, seconds, published.bytes() / 1024.0));
-        return new Outcome(site.pages().size(), converted.draftsSkipped(), published.bytes(), seconds, report.timings());
+        /** The site is published: the index moves in beside it, and the caches remember this build. */
+        Outcome finish(SiteMap site, ConvertStage.Result converted, IndexStage.Result indexed, PublishStage.Result published)
+                throws IOException {
+            indexed.swapIn();
+            if (cache != null) {
+                convertCache.save(cache.convertFile());
+                renderCache.save(cache.renderFile());
+                cache.saveState(out, site.pages().size());
+            }
+            double seconds = report.elapsedSeconds();
+            report.printSummary(String.format(Locale.ROOT, "Built %d pages into %s in %.1f s (%.1f KB).",
+                    site.pages().size(), out, seconds, published.bytes() / 1024.0));
+            return new Outcome(site.pages().size(), converted.draftsSkipped(), published.bytes(), seconds, report.timings());
+        }
     }
 
     /** Conversion depends on the code, the base URL (links), the languages, drafts and the diagrams. */

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Two builds of the handbook against each other: the same command with handbook A's jar and with
+# handbook B's, alternating A, B, A, B… so both see the same machine; prints each run and the
+# medians of wall time and peak memory. For a before/after figure, A is a checkout of the commit
+# before the change (its jar built with `mvn -B -q package -DskipTests`), B this one.
+# Usage: bench/ab.sh RUNS A_DIR B_DIR KIND [PAGES]
+#   KIND: cold       a clean build of the handbook's content, with PDFs
+#         cold-nopdf the same without PDFs
+#         again      a build with nothing changed since the last one
+#         edit       a build after one sentence was added to one page
+#         corpus     a clean build of PAGES generated pages without PDFs (bench/generate-corpus)
+# Needs: GNU time; for corpus, Node.
+set -euo pipefail
+[ $# -ge 4 ] || { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+runs=$1; a=$(cd "$2" && pwd); b=$(cd "$3" && pwd); kind=$4; pages=${5:-1000}
+for dir in "$a" "$b"; do
+  [ -f "$dir/target/handbook.jar" ] || { echo "$dir/target/handbook.jar missing: run mvn -B -q package -DskipTests there" >&2; exit 1; }
+done
+[ -x /usr/bin/time ] || { echo "GNU time (/usr/bin/time) not found: sudo apt-get install -y time" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+here=$(cd "$(dirname "$0")/.." && pwd)
+
+content_of() { # each side builds its own copy, so an edit on one side never reaches the other
+  local side=$1
+  if [ "$kind" = corpus ]; then
+    [ -d "$work/corpus" ] || "$here/bench/generate-corpus" "$pages" "$work/corpus" > /dev/null
+    echo "$work/corpus"
+  else
+    [ -d "$work/$side-content" ] || cp -r "$here/content" "$work/$side-content"
+    echo "$work/$side-content"
+  fi
+}
+
+one_run() { # side dir → "wall_seconds peak_kb"
+  local side=$1 dir=$2 content args=()
+  content=$(content_of "$side")
+  case $kind in
+    cold) args=(--clean) ;;
+    cold-nopdf|corpus) args=(--clean --no-pdf) ;;
+    again) args=() ;;
+    edit) echo "Endnu en sætning $RANDOM." >> "$content/trin-3/netvaerk.adoc"; args=() ;;
+    *) echo "unknown KIND '$kind'" >&2; exit 2 ;;
+  esac
+  if [ "$kind" = again ] || [ "$kind" = edit ]; then
+    # A first build to start from (not timed).
+    [ -d "$work/$side-site" ] || (cd "$dir" && java -jar target/handbook.jar build --content "$content" --out "$work/$side-site" > /dev/null 2>&1)
+  fi
+  (cd "$dir" && /usr/bin/time -f '%e %M' -o "$work/time" \
+    java -jar target/handbook.jar build --content "$content" --out "$work/$side-site" "${args[@]}" > "$work/$side.log" 2>&1) \
+    || { echo "build failed ($side):" >&2; tail -20 "$work/$side.log" >&2; exit 1; }
+  cat "$work/time"
+}
+
+declare -a wall_a wall_b mem_a mem_b
+for i in $(seq "$runs"); do
+  read -r w m < <(one_run a "$a"); wall_a+=("$w"); mem_a+=("$m")
+  read -r w m < <(one_run b "$b"); wall_b+=("$w"); mem_b+=("$m")
+  printf 'run %d: A %6.2f s %5d MB   B %6.2f s %5d MB\n' "$i" "${wall_a[-1]}" $(( ${mem_a[-1]} / 1024 )) "${wall_b[-1]}" $(( ${mem_b[-1]} / 1024 ))
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
+printf '\n%s%s, %d runs each on %d cores (load average %s)\n' "$kind" "$([ "$kind" = corpus ] && echo " ($pages pages)")" \
+  "$runs" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf 'A %s: median %.2f s, peak memory %d MB\n' "$a" "$(median "${wall_a[@]}")" $(( $(median "${mem_a[@]}") / 1024 ))
+printf 'B %s: median %.2f s, peak memory %d MB\n' "$b" "$(median "${wall_b[@]}")" $(( $(median "${mem_b[@]}") / 1024 ))
