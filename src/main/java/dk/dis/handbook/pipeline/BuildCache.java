@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.dis.handbook.content.ContentHash;
 import dk.dis.handbook.content.SiteFiles;
+import dk.dis.handbook.content.Trees;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -78,32 +79,21 @@ final class BuildCache {
             State state = JSON.readValue(stateFile().toFile(), State.class);
             if (!inputs.equals(state.inputs()) || !outDir.toString().equals(state.outDir())) return null;
             if (!Files.isDirectory(outDir) || !Files.isDirectory(indexDir)) return null;
-            long[] totals = totals(outDir);
-            return totals[0] == state.files() && totals[1] == state.bytes() ? state : null;
+            Trees.Size size = Trees.size(outDir);
+            return size.files() == state.files() && size.bytes() == state.bytes() ? state : null;
         } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
     void saveState(Path outDir, int pages) throws IOException {
-        long[] totals = totals(outDir);
-        write(stateFile(), new State(inputs, outDir.toString(), pages, totals[0], totals[1]));
+        Trees.Size size = Trees.size(outDir);
+        write(stateFile(), new State(inputs, outDir.toString(), pages, size.files(), size.bytes()));
     }
 
     /** Forgets the last build (before a build whose output may differ from what the state says). */
     void forgetState() throws IOException {
         Files.deleteIfExists(stateFile());
-    }
-
-    private static long[] totals(Path dir) throws IOException {
-        long[] totals = new long[2];
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.filter(Files::isRegularFile).forEach(p -> {
-                totals[0]++;
-                totals[1] += p.toFile().length();
-            });
-        }
-        return totals;
     }
 
     private static void write(Path file, Object value) throws IOException {

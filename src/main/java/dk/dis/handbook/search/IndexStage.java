@@ -1,5 +1,6 @@
 package dk.dis.handbook.search;
 
+import dk.dis.handbook.content.Trees;
 import dk.dis.handbook.site.Messages;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Stage "index": reads the baked pages in the staging folder and indexes each language on its own
@@ -56,8 +56,8 @@ public final class IndexStage {
                 if (Files.exists(indexDir)) Files.move(indexDir, old, StandardCopyOption.ATOMIC_MOVE);
                 Files.move(fresh, indexDir, StandardCopyOption.ATOMIC_MOVE);
             } finally {
-                deleteTree(fresh);
-                deleteTree(old);
+                Trees.delete(fresh);
+                Trees.delete(old);
                 for (Built b : languages) b.index().close();
             }
         }
@@ -274,12 +274,5 @@ public final class IndexStage {
     private static void write(Path file, Document doc) throws IOException {
         doc.outputSettings().prettyPrint(false);
         dk.dis.handbook.content.SiteFiles.replace(file, doc.outerHtml());
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) Files.delete(p);
-        }
     }
 }
