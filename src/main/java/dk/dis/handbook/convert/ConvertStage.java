@@ -166,8 +166,8 @@ public final class ConvertStage {
             }
             String fileName = ref.fileName();
             int dot = fileName.lastIndexOf('.');
-            String url = MediaFile.URL_FOLDER + fileName.substring(0, dot) + "." + ContentHash.of(Files.readAllBytes(file)).substring(0, 10)
-                    + fileName.substring(dot).toLowerCase(java.util.Locale.ROOT);
+            String url = MediaFile.URL_FOLDER + ContentHash.hashedName(fileName.substring(0, dot)
+                    + fileName.substring(dot).toLowerCase(java.util.Locale.ROOT), Files.readAllBytes(file));
             media.add(new MediaFile(url, file));
             out.replace(ref.start(), ref.end(), url);
         }

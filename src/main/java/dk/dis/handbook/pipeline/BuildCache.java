@@ -8,13 +8,9 @@ import dk.dis.handbook.content.Trees;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The incremental build's memory, in {@link BuildOptions#cacheDir()}: a digest of every input of the
@@ -101,36 +97,19 @@ final class BuildCache {
     }
 
     private static String inputsDigest(BuildOptions options, String code) throws IOException {
-        MessageDigest digest = ContentHash.digest();
-        update(digest, "code", code);
-        update(digest, "options", options.preview() + " " + options.pdf() + " " + options.outDir().toAbsolutePath().normalize()
+        ContentHash.Parts digest = ContentHash.parts();
+        digest.add("code", code);
+        digest.add("options", options.preview() + " " + options.pdf() + " " + options.outDir().toAbsolutePath().normalize()
                 + " " + options.contentDir().toAbsolutePath().normalize());
         // The token is only mixed in, never stored: a new token means new output checks.
         String token = System.getenv("STRAPI_TOKEN");
-        update(digest, "token", token == null ? "" : ContentHash.of(token));
-        if (Files.isRegularFile(options.configFile())) update(digest, "config", Files.readAllBytes(options.configFile()));
+        digest.add("token", token == null ? "" : ContentHash.of(token));
+        if (Files.isRegularFile(options.configFile())) digest.add("config", Files.readAllBytes(options.configFile()));
         for (Path root : List.of(options.contentDir(), options.templateDir(), options.assetsDir())) {
             if (!Files.isDirectory(root)) continue;
-            try (Stream<Path> walk = Files.walk(root)) {
-                for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                    update(digest, root.relativize(file).toString(), Files.readAllBytes(file));
-                }
-            }
-            update(digest, "end of", root.getFileName().toString());
+            digest.addFiles(root).add("end of", root.getFileName().toString());
         }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static void update(MessageDigest digest, String name, String value) {
-        update(digest, name, value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void update(MessageDigest digest, String name, byte[] value) {
-        digest.update(name.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-        digest.update(Long.toString(value.length).getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-        digest.update(value);
+        return digest.hex();
     }
 
     /** The hash of handbook.jar, or of the compiled classes and resources when run from a build tree. */
@@ -141,16 +120,12 @@ final class BuildCache {
         } catch (URISyntaxException | RuntimeException e) {
             return "unknown";
         }
-        MessageDigest digest = ContentHash.digest();
+        ContentHash.Parts digest = ContentHash.parts();
         if (Files.isRegularFile(location)) {
-            update(digest, "jar", Files.readAllBytes(location));
+            digest.add("jar", Files.readAllBytes(location));
         } else if (Files.isDirectory(location)) {
-            try (Stream<Path> walk = Files.walk(location)) {
-                for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                    update(digest, location.relativize(file).toString(), Files.readAllBytes(file));
-                }
-            }
+            digest.addFiles(location);
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return digest.hex();
     }
 }

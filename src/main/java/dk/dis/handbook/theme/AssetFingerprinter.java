@@ -1,11 +1,10 @@
 package dk.dis.handbook.theme;
 
+import dk.dis.handbook.content.ContentHash;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -38,15 +37,6 @@ public final class AssetFingerprinter {
     }
 
     public static String hashedName(String logical, byte[] bytes) {
-        String hash;
-        try {
-            hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 10);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        int slash = logical.lastIndexOf('/');
-        int dot = logical.lastIndexOf('.');
-        if (dot <= slash) return logical + "." + hash;
-        return logical.substring(0, dot) + "." + hash + logical.substring(dot);
+        return ContentHash.hashedName(logical, bytes);
     }
 }
