@@ -161,18 +161,8 @@ public final class BakeStage {
         Map<String, Object> texts = new TreeMap<>();
         for (String locale : site.locales()) texts.put(locale, Messages.of(locale));
         parts.put("t", texts);
-        parts.put("templates", templateHashes());
+        parts.put("templates", dk.dis.handbook.content.ContentHash.parts().addFiles(templateDir).hex());
         return RenderCache.keyOf("", parts);
-    }
-
-    private Map<String, String> templateHashes() throws IOException {
-        Map<String, String> hashes = new TreeMap<>();
-        try (var walk = Files.walk(templateDir)) {
-            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                hashes.put(templateDir.relativize(file).toString(), dk.dis.handbook.content.ContentHash.of(Files.readAllBytes(file)));
-            }
-        }
-        return hashes;
     }
 
     /** Our markup engine answers for every extension JBake's crawler recognizes in the content folder. */

@@ -78,7 +78,7 @@ public final class RenderCache {
         } catch (IOException e) {
             throw new IllegalStateException("a template model could not be hashed: " + e.getMessage(), e);
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return ContentHash.hex(digest);
     }
 
     /**

@@ -12,7 +12,7 @@ import dk.dis.handbook.config.HandbookConfig;
 import dk.dis.handbook.config.ConfigException;
 import dk.dis.handbook.content.CmsOrigins;
 import dk.dis.handbook.content.ContentException;
-import dk.dis.handbook.publish.PublishStage;
+import dk.dis.handbook.content.Trees;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -71,7 +71,7 @@ final class BuildCommand implements Callable<Integer> {
         if (config != null) options = options.withConfigFile(config);
         if (clean) {
             try {
-                PublishStage.deleteTree(options.cacheDir());
+                Trees.delete(options.cacheDir());
             } catch (java.io.IOException e) {
                 System.err.println("Build failed: could not remove " + options.cacheDir() + ": " + e.getMessage());
                 return 1;

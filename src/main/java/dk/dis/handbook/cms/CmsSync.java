@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dk.dis.handbook.content.CmsOrigins;
 import dk.dis.handbook.content.MarkdownSlips;
 import dk.dis.handbook.content.PageImages;
+import dk.dis.handbook.content.Trees;
 import dk.dis.handbook.content.UnsafeMarkup;
 
 import java.io.IOException;
@@ -607,8 +608,8 @@ public final class CmsSync {
             }
             staging = null;
         } finally {
-            if (staging != null) deleteTree(staging);
-            if (old != null) deleteTree(old);
+            if (staging != null) Trees.delete(staging);
+            if (old != null) Trees.delete(old);
         }
     }
 
@@ -617,13 +618,6 @@ public final class CmsSync {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to);
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
         }
     }
 }

@@ -1,12 +1,14 @@
 package dk.dis.handbook.cms;
 
+import dk.dis.handbook.content.ContentProblem;
+import dk.dis.handbook.content.PageHeader;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * One page as content/ holds it: the JBake-style header fields and the Asciidoc body. Knows how
@@ -42,13 +44,8 @@ public record PageDocument(
         String body) {
 
     public static final String FRONT_PAGE = "forside";
-    private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final Pattern ATTRIBUTE = Pattern.compile(":([a-z-]+):(?: (.*))?");
-    static final List<String> MODELLED = List.of("jbake-type", "jbake-status", "jbake-date", "jbake-slug", "jbake-summary",
-            "jbake-section", "jbake-order", "jbake-navtitle", "jbake-owner", "jbake-reviewed", "jbake-nextreview",
-            "jbake-changenote", "jbake-tags", "jbake-template", "jbake-worksheet-source", "jbake-oldslugs", "jbake-lang");
     /** The page templates besides the ordinary page, as the header names them. */
-    public static final List<String> TEMPLATES = List.of("worksheet", "catalogue");
+    public static final List<String> TEMPLATES = PageHeader.TEMPLATES;
 
     /**
      * A top-level folder of content/ that holds another language (content/en/): its front page
@@ -67,7 +64,7 @@ public record PageDocument(
 
     /** True for a slug or section that is safe as a file or folder name. */
     public static boolean isValidName(String s) {
-        return s != null && NAME.matcher(s).matches();
+        return PageHeader.isValidName(s);
     }
 
     /** Where the page lives under content/: forside → index.adoc, slug = section → section/index.adoc. */
@@ -81,30 +78,24 @@ public record PageDocument(
         return relativePath(section, slug);
     }
 
+    /** The page file: title, then the header fields that are set, in {@link PageHeader#FIELDS}' order, a blank line, the body. */
     public String toAsciidoc() {
         StringBuilder s = new StringBuilder();
         s.append("= ").append(title).append('\n');
-        attribute(s, "jbake-type", type);
-        attribute(s, "jbake-status", status);
-        attribute(s, "jbake-date", date);
-        attribute(s, "jbake-slug", slug);
-        attribute(s, "jbake-summary", summary);
-        attribute(s, "jbake-section", section);
-        attribute(s, "jbake-order", Integer.toString(order));
-        attribute(s, "jbake-navtitle", navTitle);
-        attribute(s, "jbake-owner", owner);
-        attribute(s, "jbake-reviewed", reviewed);
-        attribute(s, "jbake-nextreview", nextReview);
-        attribute(s, "jbake-changenote", changeNote);
-        attribute(s, "jbake-tags", tags);
-        attribute(s, "jbake-template", template);
-        attribute(s, "jbake-worksheet-source", worksheetSource);
-        attribute(s, "jbake-oldslugs", oldSlugs);
-        attribute(s, "jbake-lang", lang);
+        headerValues().forEach((name, value) -> attribute(s, name, value));
         s.append('\n');
         String text = body == null ? "" : body.strip();
         if (!text.isEmpty()) s.append(text).append('\n');
         return s.toString();
+    }
+
+    /** Each header field's value on this page (null where it is not set), in header order. */
+    public Map<String, String> headerValues() {
+        String[] values = {type, status, date, slug, summary, section, Integer.toString(order), navTitle, owner, reviewed,
+                nextReview, changeNote, tags, template, worksheetSource, oldSlugs, lang};
+        Map<String, String> header = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) header.put(PageHeader.NAMES.get(i), values[i]);
+        return header;
     }
 
     private static void attribute(StringBuilder s, String name, String value) {
@@ -118,57 +109,43 @@ public record PageDocument(
      */
     public static PageDocument parse(Path relative, String text, List<String> problems) {
         String file = "content/" + relative.toString().replace('\\', '/');
-        String normalized = text.replace("\r\n", "\n");
-        String[] lines = normalized.split("\n", -1);
-        if (lines.length == 0 || !lines[0].startsWith("= ")) {
-            problems.add(file + ": the first line must be the title ('= Title').");
-            return null;
-        }
-        Map<String, String> attributes = new LinkedHashMap<>();
-        int i = 1;
-        for (; i < lines.length && !lines[i].isEmpty(); i++) {
-            var m = ATTRIBUTE.matcher(lines[i]);
-            if (!m.matches()) {
-                problems.add(file + ": line " + (i + 1) + " is neither a header attribute nor the blank line that ends the header.");
+        PageHeader.Text page = PageHeader.read(file, text, problems);
+        if (page == null) return null;
+        Map<String, String> attributes = page.attributes();
+        int line = 2;
+        for (String name : attributes.keySet()) {
+            if (!PageHeader.NAMES.contains(name)) {
+                problems.add(file + ": line " + line + " ':" + name + ":' is not a field the CMS holds, so it would be lost. "
+                        + "Remove the line, or use one of " + PageHeader.NAMES + " (see docs/content-format.md).");
                 return null;
             }
-            if (!MODELLED.contains(m.group(1))) {
-                problems.add(file + ": line " + (i + 1) + " ':" + m.group(1) + ":' is not a field the CMS holds, so it would be lost. "
-                        + "Remove the line, or use one of " + MODELLED + " (see docs/content-format.md).");
-                return null;
-            }
-            attributes.put(m.group(1), m.group(2) == null ? "" : m.group(2).strip());
+            line++;
         }
-        String body = i + 1 < lines.length ? String.join("\n", List.of(lines).subList(i + 1, lines.length)) : "";
-        List<String> missing = new ArrayList<>();
-        for (String required : List.of("jbake-type", "jbake-status", "jbake-date", "jbake-slug", "jbake-summary", "jbake-section",
-                "jbake-order", "jbake-owner", "jbake-reviewed", "jbake-nextreview")) {
-            if (attributes.getOrDefault(required, "").isEmpty()) missing.add(required);
-        }
+        List<String> missing = PageHeader.missing(attributes);
         if (!missing.isEmpty()) {
             problems.add(file + ": missing header field(s) " + missing + ". See docs/content-format.md.");
             return null;
         }
-        String template = blankToNull(attributes.get("jbake-template"));
-        if ("page".equals(template)) template = null;
-        if (template != null && !TEMPLATES.contains(template)) {
-            problems.add(file + ": field 'jbake-template' is '" + template + "'; the CMS knows only page and " + TEMPLATES + ".");
+        // The values are checked as the convert stage checks them, so what the CMS takes in also builds.
+        List<ContentProblem> invalid = new ArrayList<>();
+        PageHeader header = new PageHeader(file, attributes, invalid);
+        header.type();
+        header.status();
+        for (String date : List.of("jbake-date", "jbake-reviewed", "jbake-nextreview")) header.date(date, true);
+        int order = header.order();
+        String template = header.template();
+        if (!invalid.isEmpty()) {
+            invalid.forEach(p -> problems.add(p.toString()));
             return null;
         }
-        int order;
-        try {
-            order = Integer.parseInt(attributes.get("jbake-order"));
-        } catch (NumberFormatException e) {
-            problems.add(file + ": field 'jbake-order' is '" + attributes.get("jbake-order") + "', not a whole number.");
-            return null;
-        }
-        return new PageDocument(lines[0].substring(2).strip(), attributes.get("jbake-type"), attributes.get("jbake-status"),
+        return new PageDocument(page.title(), attributes.get("jbake-type"), attributes.get("jbake-status"),
                 attributes.get("jbake-date"), attributes.get("jbake-slug"), attributes.get("jbake-summary"),
                 attributes.get("jbake-section"), order, blankToNull(attributes.get("jbake-navtitle")),
                 attributes.get("jbake-owner"), attributes.get("jbake-reviewed"), attributes.get("jbake-nextreview"),
-                blankToNull(attributes.get("jbake-changenote")), blankToNull(attributes.get("jbake-tags")), template,
-                blankToNull(attributes.get("jbake-worksheet-source")), blankToNull(attributes.get("jbake-oldslugs")),
-                blankToNull(attributes.get("jbake-lang")), body.strip());
+                blankToNull(attributes.get("jbake-changenote")), blankToNull(attributes.get("jbake-tags")),
+                "page".equals(template) ? null : template,
+                blankToNull(attributes.get(PageHeader.WORKSHEET_SOURCE)), blankToNull(attributes.get("jbake-oldslugs")),
+                blankToNull(attributes.get("jbake-lang")), page.body().strip());
     }
 
     private static String blankToNull(String s) {

@@ -2,6 +2,7 @@ package dk.dis.handbook.convert;
 
 import dk.dis.handbook.content.ContentException;
 import dk.dis.handbook.content.ContentHash;
+import dk.dis.handbook.content.PageHeader;
 import dk.dis.handbook.content.ContentProblem;
 import dk.dis.handbook.content.MarkdownSlips;
 import dk.dis.handbook.content.MediaFile;
@@ -166,8 +167,8 @@ public final class ConvertStage {
             }
             String fileName = ref.fileName();
             int dot = fileName.lastIndexOf('.');
-            String url = MediaFile.URL_FOLDER + fileName.substring(0, dot) + "." + ContentHash.of(Files.readAllBytes(file)).substring(0, 10)
-                    + fileName.substring(dot).toLowerCase(java.util.Locale.ROOT);
+            String url = MediaFile.URL_FOLDER + ContentHash.hashedName(fileName.substring(0, dot)
+                    + fileName.substring(dot).toLowerCase(java.util.Locale.ROOT), Files.readAllBytes(file));
             media.add(new MediaFile(url, file));
             out.replace(ref.start(), ref.end(), url);
         }
@@ -227,8 +228,8 @@ public final class ConvertStage {
         String changeNote = header.text("jbake-changenote", false, null);
         List<String> tags = header.tags();
         List<String> oldUrls = header.oldUrls(location);
-        String template = header.oneOfOptional("jbake-template", Set.of("page", "worksheet", "catalogue"), "page");
-        String templateSource = header.sitePath("jbake-worksheet-source", "worksheet".equals(template), "/trin-2/noeglespoergsmaal/");
+        String template = header.template();
+        String templateSource = header.sitePath(PageHeader.WORKSHEET_SOURCE, "worksheet".equals(template), "/trin-2/noeglespoergsmaal/");
 
         String body;
         try {

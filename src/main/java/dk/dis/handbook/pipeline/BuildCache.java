@@ -4,16 +4,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.dis.handbook.content.ContentHash;
 import dk.dis.handbook.content.SiteFiles;
+import dk.dis.handbook.content.Trees;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The incremental build's memory, in {@link BuildOptions#cacheDir()}: a digest of every input of the
@@ -78,16 +75,16 @@ final class BuildCache {
             State state = JSON.readValue(stateFile().toFile(), State.class);
             if (!inputs.equals(state.inputs()) || !outDir.toString().equals(state.outDir())) return null;
             if (!Files.isDirectory(outDir) || !Files.isDirectory(indexDir)) return null;
-            long[] totals = totals(outDir);
-            return totals[0] == state.files() && totals[1] == state.bytes() ? state : null;
+            Trees.Size size = Trees.size(outDir);
+            return size.files() == state.files() && size.bytes() == state.bytes() ? state : null;
         } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
     void saveState(Path outDir, int pages) throws IOException {
-        long[] totals = totals(outDir);
-        write(stateFile(), new State(inputs, outDir.toString(), pages, totals[0], totals[1]));
+        Trees.Size size = Trees.size(outDir);
+        write(stateFile(), new State(inputs, outDir.toString(), pages, size.files(), size.bytes()));
     }
 
     /** Forgets the last build (before a build whose output may differ from what the state says). */
@@ -95,52 +92,24 @@ final class BuildCache {
         Files.deleteIfExists(stateFile());
     }
 
-    private static long[] totals(Path dir) throws IOException {
-        long[] totals = new long[2];
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.filter(Files::isRegularFile).forEach(p -> {
-                totals[0]++;
-                totals[1] += p.toFile().length();
-            });
-        }
-        return totals;
-    }
-
     private static void write(Path file, Object value) throws IOException {
         SiteFiles.replace(file, out -> JSON.writeValue(out, value));
     }
 
     private static String inputsDigest(BuildOptions options, String code) throws IOException {
-        MessageDigest digest = ContentHash.digest();
-        update(digest, "code", code);
-        update(digest, "options", options.preview() + " " + options.pdf() + " " + options.outDir().toAbsolutePath().normalize()
+        ContentHash.Parts digest = ContentHash.parts();
+        digest.add("code", code);
+        digest.add("options", options.preview() + " " + options.pdf() + " " + options.outDir().toAbsolutePath().normalize()
                 + " " + options.contentDir().toAbsolutePath().normalize());
         // The token is only mixed in, never stored: a new token means new output checks.
         String token = System.getenv("STRAPI_TOKEN");
-        update(digest, "token", token == null ? "" : ContentHash.of(token));
-        if (Files.isRegularFile(options.configFile())) update(digest, "config", Files.readAllBytes(options.configFile()));
+        digest.add("token", token == null ? "" : ContentHash.of(token));
+        if (Files.isRegularFile(options.configFile())) digest.add("config", Files.readAllBytes(options.configFile()));
         for (Path root : List.of(options.contentDir(), options.templateDir(), options.assetsDir())) {
             if (!Files.isDirectory(root)) continue;
-            try (Stream<Path> walk = Files.walk(root)) {
-                for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                    update(digest, root.relativize(file).toString(), Files.readAllBytes(file));
-                }
-            }
-            update(digest, "end of", root.getFileName().toString());
+            digest.addFiles(root).add("end of", root.getFileName().toString());
         }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static void update(MessageDigest digest, String name, String value) {
-        update(digest, name, value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void update(MessageDigest digest, String name, byte[] value) {
-        digest.update(name.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-        digest.update(Long.toString(value.length).getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-        digest.update(value);
+        return digest.hex();
     }
 
     /** The hash of handbook.jar, or of the compiled classes and resources when run from a build tree. */
@@ -151,16 +120,12 @@ final class BuildCache {
         } catch (URISyntaxException | RuntimeException e) {
             return "unknown";
         }
-        MessageDigest digest = ContentHash.digest();
+        ContentHash.Parts digest = ContentHash.parts();
         if (Files.isRegularFile(location)) {
-            update(digest, "jar", Files.readAllBytes(location));
+            digest.add("jar", Files.readAllBytes(location));
         } else if (Files.isDirectory(location)) {
-            try (Stream<Path> walk = Files.walk(location)) {
-                for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                    update(digest, location.relativize(file).toString(), Files.readAllBytes(file));
-                }
-            }
+            digest.addFiles(location);
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return digest.hex();
     }
 }

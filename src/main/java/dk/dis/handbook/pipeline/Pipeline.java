@@ -10,6 +10,7 @@ import dk.dis.handbook.config.HandbookConfig;
 import dk.dis.handbook.content.ContentException;
 import dk.dis.handbook.content.ContentHash;
 import dk.dis.handbook.content.ContentProblem;
+import dk.dis.handbook.content.Trees;
 import dk.dis.handbook.content.MediaFile;
 import dk.dis.handbook.site.Page;
 import dk.dis.handbook.convert.AsciidocEngine;
@@ -93,7 +94,7 @@ public final class Pipeline {
                 staging = null;
                 return outcome;
             } finally {
-                if (staging != null) PublishStage.deleteTree(staging);
+                if (staging != null) Trees.delete(staging);
             }
         }
     }
@@ -277,17 +278,11 @@ public final class Pipeline {
 
     /** Conversion depends on the code, the base URL (links), the languages, drafts and the diagrams. */
     private static String convertSettings(BuildCache cache, HandbookConfig config, BuildOptions options) throws IOException {
-        StringBuilder key = new StringBuilder(cache.code()).append(' ').append(config.baseUrlTrimmed())
-                .append(' ').append(config.locales()).append(' ').append(options.preview())
-                .append(' ').append(config.contentAttributes());
+        ContentHash.Parts key = ContentHash.parts().add("code", cache.code()).add("baseUrl", config.baseUrlTrimmed())
+                .add("locales", String.valueOf(config.locales())).add("preview", String.valueOf(options.preview()))
+                .add("attributes", String.valueOf(config.contentAttributes()));
         Path diagrams = options.assetsDir().resolve("diagrams");
-        if (Files.isDirectory(diagrams)) {
-            try (var walk = Files.walk(diagrams)) {
-                for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                    key.append(' ').append(file.getFileName()).append('=').append(ContentHash.of(Files.readAllBytes(file)));
-                }
-            }
-        }
-        return ContentHash.of(key.toString());
+        if (Files.isDirectory(diagrams)) key.addFiles(diagrams);
+        return key.hex();
     }
 }

@@ -2,15 +2,13 @@ package dk.dis.handbook.publish;
 
 import dk.dis.handbook.content.ContentException;
 import dk.dis.handbook.content.ContentProblem;
+import dk.dis.handbook.content.Trees;
 import dk.dis.handbook.site.Page;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,15 +38,9 @@ public final class PublishStage {
         OutputGuard.check(scan, r.preview(), r.draftUrls(), r.secrets(), r.sourceOf(), problems);
         if (!problems.isEmpty()) throw new ContentException(problems);
         Path stagingDir = r.stagingDir();
-        long[] totals = new long[2];
-        try (Stream<Path> walk = Files.walk(stagingDir)) {
-            walk.filter(Files::isRegularFile).forEach(p -> {
-                totals[0] += p.toFile().length();
-                totals[1]++;
-            });
-        }
+        Trees.Size size = Trees.size(stagingDir);
         swap(stagingDir, r.outDir());
-        return new Result(links.internalLinks(), links.externalLinks().size(), totals[0], (int) totals[1]);
+        return new Result(links.internalLinks(), links.externalLinks().size(), size.bytes(), size.files());
     }
 
     /** Moves the staged site into place; the previous site is removed only after the move succeeded. */
@@ -59,23 +51,6 @@ public final class PublishStage {
             Files.move(outDir, old, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.move(stagingDir, outDir, StandardCopyOption.ATOMIC_MOVE);
-        if (old != null) deleteTree(old);
-    }
-
-    public static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        if (old != null) Trees.delete(old);
     }
 }

@@ -2,17 +2,17 @@ package dk.dis.handbook.reuse;
 
 import dk.dis.handbook.config.ConfigException;
 import dk.dis.handbook.config.HandbookConfig;
+import dk.dis.handbook.content.CmsOrigins;
+import dk.dis.handbook.content.Trees;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.PathMatcher;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Creates another municipality's handbook from this one: the whole project (so the same two README
@@ -25,7 +25,19 @@ public final class NewHandbook {
     /** What a new handbook needs from this one; build output, installed packages and examples stay behind. */
     static final List<String> PROJECT = List.of("pom.xml", "README.md", ".gitignore", ".ci", "src", "templates",
             "assets", "content", "docs", "scripts", "netlify.toml", "cms", "bench");
-    static final Set<String> SKIP = Set.of("target", "node_modules", ".tmp", ".git", "build", "dist");
+    /**
+     * Build output, installed packages, local state and uploads, each where the tool that makes it puts
+     * it (paths under the project, as in .gitignore). A folder of the same name anywhere else, such as
+     * a Java package named {@code build}, is part of the project and is copied.
+     */
+    static final List<String> SKIP = List.of("target", "cms/node_modules", "cms/.tmp", "cms/build", "cms/dist", "cms/.strapi",
+            "cms/.env", "cms/.strapi-updater.json", "cms/public/uploads/*", "src/test/netlify/node_modules",
+            "bench/search/node_modules", "bench/scale/node_modules",
+            "content/" + CmsOrigins.FILE_NAME, "content/*/" + CmsOrigins.FILE_NAME);
+    /** Kept where a skipped pattern would drop it: the file that keeps an otherwise empty folder in the project. */
+    private static final String KEEP = ".gitkeep";
+    private static final List<PathMatcher> SKIPPED = SKIP.stream()
+            .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob)).toList();
 
     private NewHandbook() {}
 
@@ -49,7 +61,7 @@ public final class NewHandbook {
         Files.createDirectories(to);
         for (String entry : PROJECT) {
             Path source = from.resolve(entry);
-            if (Files.exists(source)) copy(source, to.resolve(entry));
+            if (Files.exists(source)) copy(from, source, to);
         }
         Files.writeString(to.resolve("handbook.yml"), config, StandardCharsets.UTF_8);
     }
@@ -89,20 +101,13 @@ public final class NewHandbook {
         return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    private static void copy(Path source, Path target) throws IOException {
-        Files.walkFileTree(source, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                if (!dir.equals(source) && SKIP.contains(dir.getFileName().toString())) return FileVisitResult.SKIP_SUBTREE;
-                Files.createDirectories(target.resolve(source.relativize(dir).toString()));
-                return FileVisitResult.CONTINUE;
-            }
+    /** True for a path of the project (relative to its folder) that a new handbook does not get. */
+    static boolean skipped(Path relative) {
+        if (relative.getFileName() != null && KEEP.equals(relative.getFileName().toString())) return false;
+        return SKIPPED.stream().anyMatch(m -> m.matches(relative));
+    }
 
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.copy(file, target.resolve(source.relativize(file).toString()));
-                return FileVisitResult.CONTINUE;
-            }
-        });
+    private static void copy(Path project, Path source, Path to) throws IOException {
+        Trees.copy(source, to.resolve(project.relativize(source).toString()), p -> !skipped(project.relativize(p)));
     }
 }

@@ -2,6 +2,7 @@ package dk.dis.handbook.search;
 
 import dk.dis.handbook.bake.LatePages;
 import dk.dis.handbook.content.ContentException;
+import dk.dis.handbook.content.Trees;
 import dk.dis.handbook.site.Messages;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Stage "index": reads the baked pages in the staging folder and indexes each language on its own
@@ -55,8 +55,8 @@ public final class IndexStage {
                 if (Files.exists(indexDir)) Files.move(indexDir, old, StandardCopyOption.ATOMIC_MOVE);
                 Files.move(fresh, indexDir, StandardCopyOption.ATOMIC_MOVE);
             } finally {
-                deleteTree(fresh);
-                deleteTree(old);
+                Trees.delete(fresh);
+                Trees.delete(old);
                 for (Built b : languages) b.index().close();
             }
         }
@@ -260,13 +260,5 @@ public final class IndexStage {
             default -> letter.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "x");
         };
         return "emne-" + folded;
-    }
-
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) Files.delete(p);
-        }
     }
 }

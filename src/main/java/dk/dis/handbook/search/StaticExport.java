@@ -1,6 +1,7 @@
 package dk.dis.handbook.search;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.dis.handbook.content.ContentHash;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
@@ -16,10 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -191,7 +190,7 @@ final class StaticExport {
 
     private String records(List<Section> sections) throws IOException {
         List<byte[]> chunks = new ArrayList<>();
-        MessageDigest all = sha256();
+        MessageDigest all = ContentHash.digest();
         for (int start = 0; start < sections.size(); start += SearchRules.RECORD_CHUNK) {
             List<List<String>> chunk = new ArrayList<>();
             for (Section s : sections.subList(start, Math.min(sections.size(), start + SearchRules.RECORD_CHUNK))) {
@@ -201,7 +200,7 @@ final class StaticExport {
             all.update(body);
             chunks.add(body);
         }
-        String folder = "r-" + HexFormat.of().formatHex(all.digest()).substring(0, 10);
+        String folder = "r-" + ContentHash.hex(all).substring(0, ContentHash.NAME_DIGITS);
         Files.createDirectories(dir.resolve(folder));
         for (int i = 0; i < chunks.size(); i++) save(dir.resolve(folder).resolve(i + ".json"), chunks.get(i));
         return urlBase + folder + "/";
@@ -248,14 +247,6 @@ final class StaticExport {
     }
 
     static String hash(byte[] body) {
-        return HexFormat.of().formatHex(sha256().digest(body)).substring(0, 10);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ContentHash.ofName(body);
     }
 }

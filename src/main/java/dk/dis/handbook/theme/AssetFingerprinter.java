@@ -44,10 +44,6 @@ public final class AssetFingerprinter {
     }
 
     public static String hashedName(String logical, byte[] bytes) {
-        String hash = ContentHash.of(bytes).substring(0, 10);
-        int slash = logical.lastIndexOf('/');
-        int dot = logical.lastIndexOf('.');
-        if (dot <= slash) return logical + "." + hash;
-        return logical.substring(0, dot) + "." + hash + logical.substring(dot);
+        return ContentHash.hashedName(logical, bytes);
     }
 }

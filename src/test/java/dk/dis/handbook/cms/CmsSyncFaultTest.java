@@ -208,7 +208,7 @@ class CmsSyncFaultTest {
         // Second pass: stable.
         server.enqueue(page(first, 1, 100, 101));
         server.enqueue(page(manyEntries(1, 100), 2, 100, 101));
-        CmsSync.deleteTree(content); // 101 other pages would replace these two: the deletion guard's case, tested below
+        dk.dis.handbook.content.Trees.delete(content); // 101 other pages would replace these two: the deletion guard's case, tested below
         assertThat(sync(false).pages()).isEqualTo(101);
         assertThat(server.getRequestCount()).isEqualTo(5);
     }

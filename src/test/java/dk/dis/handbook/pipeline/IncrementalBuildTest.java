@@ -69,7 +69,7 @@ class IncrementalBuildTest {
     private TestHandbook cleanBuildOf(TestHandbook incremental) throws Exception {
         Path root = Files.createTempDirectory(cleanRoot, "clean");
         TestHandbook clean = new TestHandbook(root);
-        copy(incremental.root.resolve("content"), root.resolve("content"));
+        dk.dis.handbook.content.Trees.copy(incremental.root.resolve("content"), root.resolve("content"));
         clean.build(clean.options().withCacheDir(null));
         return clean;
     }
@@ -95,15 +95,5 @@ class IncrementalBuildTest {
             for (Path p : walk.filter(Files::isRegularFile).toList()) files.put(dir.relativize(p).toString(), Files.readAllBytes(p));
         }
         return files;
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dk.dis.handbook.support;
 
+import dk.dis.handbook.content.Trees;
 import dk.dis.handbook.pipeline.BuildOptions;
 import dk.dis.handbook.pipeline.Pipeline;
 import dk.dis.handbook.pipeline.StageReport;
@@ -8,11 +9,9 @@ import dk.dis.handbook.convert.AsciidocEngine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /**
  * A small handbook in a temp folder, using the repository's real templates, assets and config,
@@ -28,8 +27,8 @@ public final class TestHandbook {
 
     public TestHandbook(Path root) throws IOException {
         this.root = root;
-        copyTree(REPO.resolve("templates"), root.resolve("templates"));
-        copyTree(REPO.resolve("assets"), root.resolve("assets"));
+        Trees.copy(REPO.resolve("templates"), root.resolve("templates"));
+        Trees.copy(REPO.resolve("assets"), root.resolve("assets"));
         Files.copy(REPO.resolve("handbook.yml"), root.resolve("handbook.yml"));
         Files.createDirectories(root.resolve("content"));
     }
@@ -89,7 +88,7 @@ public final class TestHandbook {
 
     /** Copies the repository's own content (the whole DIS handbook) into this handbook. */
     public TestHandbook realContent() throws IOException {
-        copyTree(REPO.resolve("content"), root.resolve("content"));
+        Trees.copy(REPO.resolve("content"), root.resolve("content"));
         return this;
     }
 
@@ -117,17 +116,4 @@ public final class TestHandbook {
         return Files.readString(out().resolve(outputPath), StandardCharsets.UTF_8);
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            walk.forEach(p -> {
-                try {
-                    Path target = to.resolve(from.relativize(p).toString());
-                    if (Files.isDirectory(p)) Files.createDirectories(target);
-                    else Files.copy(p, target);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-    }
 }

@@ -1,0 +1,89 @@
+package dk.dis.handbook.content;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.function.Predicate;
+
+/**
+ * Folder trees on disk: deleting, copying and measuring one. Symbolic links are never followed: a
+ * link is deleted or copied as the link, so nothing outside the tree is touched.
+ */
+public final class Trees {
+
+    /** How many regular files a tree holds and their bytes. */
+    public record Size(int files, long bytes) {}
+
+    private Trees() {}
+
+    /** Deletes {@code dir} and everything below it; nothing happens when it does not exist. */
+    public static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException failure) throws IOException {
+                if (failure != null) throw failure;
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /** Copies {@code from} (a folder or one file) to {@code to}, which must not exist yet. */
+    public static void copy(Path from, Path to) throws IOException {
+        copy(from, to, p -> true);
+    }
+
+    /**
+     * Copies what {@code include} accepts of {@code from} to {@code to}. It is asked about each file
+     * and folder below {@code from} (as paths under {@code from}); a folder it refuses is left out
+     * with everything in it.
+     */
+    public static void copy(Path from, Path to, Predicate<Path> include) throws IOException {
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                if (!dir.equals(from) && !include.test(dir)) return FileVisitResult.SKIP_SUBTREE;
+                Files.createDirectories(target(dir));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (file.equals(from) || include.test(file)) Files.copy(file, target(file), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                return FileVisitResult.CONTINUE;
+            }
+
+            private Path target(Path p) {
+                return to.resolve(from.relativize(p).toString());
+            }
+        });
+    }
+
+    /** The regular files below {@code dir} and their total size; zero for a folder that does not exist. */
+    public static Size size(Path dir) throws IOException {
+        if (!Files.exists(dir)) return new Size(0, 0);
+        int[] files = {0};
+        long[] bytes = {0};
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile()) {
+                    files[0]++;
+                    bytes[0] += attrs.size();
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return new Size(files[0], bytes[0]);
+    }
+}
