@@ -123,7 +123,9 @@ public final class BakeStage {
         Map<String, Map<String, Object>> lateValues = new HashMap<>();
         for (Page page : in.site().pages()) if (late.contains(page.outputPath())) lateValues.put(page.url(), models.of(page));
         return new Result(pages + 3, pages, unchanged.size(),
-                new LatePages(models.late(), lateValues, models.shared(), templateDir, models.language(), in.outDir()),
+                new LatePages(models.late(), lateValues, models.shared(),
+                        templates != null ? templates.configuration() : HandbookTemplates.freemarker(templateDir.toFile(), models.language()),
+                        in.outDir()),
                 in.assets().urls());
     }
 

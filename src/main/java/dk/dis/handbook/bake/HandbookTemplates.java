@@ -85,6 +85,11 @@ public final class HandbookTemplates extends AbstractTemplateEngine {
         }
     }
 
+    /** The FreeMarker configuration, with the templates it has read: the late pages are rendered with it too. */
+    Configuration configuration() {
+        return freemarker;
+    }
+
     TemplateFailure failure() {
         return failure.get();
     }

@@ -45,21 +45,17 @@ public final class LatePages {
     private final Path outDir;
 
     LatePages(List<LatePage> pages, Map<String, Map<String, Object>> valuesByUrl, Map<String, Object> shared,
-              Path templateDir, String language, Path outDir) throws IOException {
+              Configuration freemarker, Path outDir) {
         this.pages = List.copyOf(pages);
         this.valuesByUrl = valuesByUrl;
         this.shared = shared;
-        this.freemarker = templateDir == null ? null : HandbookTemplates.freemarker(templateDir.toFile(), language);
+        this.freemarker = freemarker;
         this.outDir = outDir;
     }
 
     /** No late pages: for indexing a site that was baked already. */
     public static LatePages none() {
-        try {
-            return new LatePages(List.of(), Map.of(), Map.of(), null, "da", null);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return new LatePages(List.of(), Map.of(), Map.of(), null, null);
     }
 
     public List<LatePage> pages() {

@@ -69,9 +69,9 @@ public final class Pipeline {
         Outcome unchanged = upToDate(options);
         if (unchanged != null) return unchanged;
         // JRuby and JBake's database take seconds to start: start them first and do everything else meanwhile.
-        BakeStage.prepare();
         try (AsciidocEngine engine = AsciidocEngine.startBooting(options.assetsDir().resolve("diagrams"),
                 ConvertStage.countPages(options.contentDir()))) {
+            BakeStage.prepare();
             if (options.pdf()) PdfStage.warmUp(options.assetsDir());
             return buildChanged(options, engine);
         }
