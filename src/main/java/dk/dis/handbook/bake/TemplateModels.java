@@ -55,8 +55,10 @@ final class TemplateModels {
         shared.put("preview", preview);
         shared.put("pdfs", pdfs);
         shared.put("phases", IdeaCatalogue.PHASES);
-        shared.put("site_pages", site.pages().stream().map(TemplateModels::pageModel).toList());
-        shared.put("site_posts", site.posts().stream().map(TemplateModels::pageModel).toList());
+        // Only what the sitemap and the feed show: at 10,000 pages a whole page model each would weigh.
+        shared.put("site_pages", site.pages().stream().map(p -> Map.of("url", p.url(), "reviewedIso", p.reviewed().toString())).toList());
+        shared.put("site_posts", site.posts().stream().map(p -> Map.of("title", p.title(), "url", p.url(), "owner", p.owner(),
+                "summary", p.summary(), "dateIso", p.date().toString(), "reviewedIso", p.reviewed().toString())).toList());
         // The feed is as new as its newest meeting record, or, without any, as the newest page.
         shared.put("site_updated", site.posts().stream().map(Page::date).max(LocalDate::compareTo)
                 .or(() -> site.pages().stream().map(Page::date).max(LocalDate::compareTo))
