@@ -142,6 +142,7 @@ public final class PreviewService implements AutoCloseable {
         }
         List<String> problems = leftOutAt(path);
         if (problems != null) {
+            problems = problems.stream().map(PreviewService::inDanish).toList();
             return new LocalServer.Response(200, page("Kladden til denne side kan ikke vises endnu",
                     "Udfyld eller ret det, der står herunder, og gem igen. De andre sider kan forhåndsvises som normalt.", problems));
         }
@@ -305,6 +306,14 @@ public final class PreviewService implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /** A problem of a left-out draft as the secretary reads it: the field, the line, what to do (in Danish). */
+    static String inDanish(String problem) {
+        // The banner is on the draft's own page: the sync's "page 'X' (locale, slug, documentId): " is not needed.
+        Problem p = syncProblem(problem.replaceFirst("^page '[^']*' \\([^)]*\\): ", ""));
+        if (p.field() == null) return p.text();
+        return p.field() + (p.line() == null ? "" : " (linje " + p.line() + ")") + ": " + p.text();
     }
 
     /** "field 'body' line 3: …" → body, 3, "…". */

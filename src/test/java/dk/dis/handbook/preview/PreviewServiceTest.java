@@ -129,7 +129,8 @@ class PreviewServiceTest {
         saveDraft("om", "body", "[[kontakt]]\n== Kontakt\n\nSe link:/findes-ikke/[en side, der ikke findes].");
         HttpResponse<String> details = get(previewLink("detaljer"));
         assertThat(details.statusCode()).isEqualTo(200);
-        assertThat(details.body()).contains("Kladden til denne side kan ikke vises endnu", "field &apos;summary&apos; is empty");
+        assertThat(details.body()).contains("Kladden til denne side kan ikke vises endnu", "summary: Feltet er tomt.")
+                .doesNotContain("is empty");
         HttpResponse<String> about = get(previewLink("om"));
         assertThat(about.body()).contains("Kladden til denne side kan ikke vises endnu", "/findes-ikke/");
         HttpResponse<String> step = get(previewLink("trin-1"));
