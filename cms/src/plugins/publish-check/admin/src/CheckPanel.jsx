@@ -7,6 +7,9 @@ const TITLE = 'Tjek før offentliggørelse';
 // After a save the check takes a second or two; the panel asks until it has the save's result.
 const POLL_MS = 1000;
 const POLL_LIMIT = 30;
+// "Offentliggør" on a changed draft saves it, then publishes it: after the save's result the
+// publish's follows, so the panel asks a few times more.
+const AFTER_SAVE = 6;
 
 const time = (iso) => (iso ? Date.parse(iso) : 0);
 
@@ -29,6 +32,7 @@ function CheckStatus({ documentId, locale, updatedAt }) {
     let stopped = false;
     let timer = null;
     let tries = 0;
+    let afterSave = 0;
     const ask = async () => {
       tries += 1;
       try {
@@ -38,7 +42,8 @@ function CheckStatus({ documentId, locale, updatedAt }) {
         const result = data && data.data;
         setState({ result, enabled: Boolean(data && data.enabled), loaded: true });
         const current = result && time(result.updatedAt) >= time(updatedAt);
-        if (!current && data && data.enabled && tries < POLL_LIMIT) timer = setTimeout(ask, POLL_MS);
+        const publishMayFollow = current && result.action === 'save' && afterSave++ < AFTER_SAVE;
+        if ((!current || publishMayFollow) && data && data.enabled && tries < POLL_LIMIT) timer = setTimeout(ask, POLL_MS);
       } catch (err) {
         if (!stopped && tries < POLL_LIMIT) timer = setTimeout(ask, POLL_MS * 2);
       }

@@ -308,7 +308,8 @@ class AdminPreviewBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[normalize-space(text())='Dokumentet er offentliggjort']")));
         // The field's problem stays until the next publish, which takes it away.
         wait.until(ExpectedConditions.invisibilityOf(fieldError));
-        panel = wait.until(d -> panelWith(d, "ok"));
+        // The panel showed the save's ok before: wait until it shows the publish's.
+        panel = wait.until(d -> panelWith(d, "ok", "Offentliggjort: "));
         assertThat(panel.getText()).contains("Offentliggjort: håndbogens tjek fandt ingen fejl.");
         shot(driver, "p7-published.png");
 
@@ -327,6 +328,16 @@ class AdminPreviewBrowserTest {
         assertThat(outcome.getText().strip()).isEqualTo("ok");
         assertThat(fieldValue(driver, "Bygget fra")).isEqualTo("indhold fra CMS'et");
         shot(driver, "p8-build-status-in-the-admin.png");
+    }
+
+    /** The check panel once it shows {@code outcome} and {@code text}, else null. */
+    private static WebElement panelWith(WebDriver d, String outcome, String text) {
+        WebElement panel = panelWith(d, outcome);
+        try {
+            return panel != null && panel.getText().contains(text) ? panel : null;
+        } catch (StaleElementReferenceException e) {
+            return null;
+        }
     }
 
     /** The check panel once it shows {@code outcome} (ok, problems, skipped), else null. */
