@@ -113,3 +113,12 @@ test('a refused publish is kept for the edit view even though the publish is rol
   assert.strictEqual(kept.outcome, 'problems');
   assert.strictEqual(kept.problems[0].text, 'Resumé: Feltet er tomt.');
 });
+
+test('a check begun earlier never hides the result of one begun later (a slow save before a publish)', async () => {
+  const results = checkResults();
+  await results.set('d1', 'da', { startedAt: 2, action: 'publish', outcome: 'ok' });
+  await results.set('d1', 'da', { startedAt: 1, action: 'save', outcome: 'ok' });
+  assert.strictEqual((await results.get('d1', 'da')).action, 'publish');
+  await results.set('d1', 'da', { startedAt: 3, action: 'save', outcome: 'problems' });
+  assert.strictEqual((await results.get('d1', 'da')).action, 'save');
+});

@@ -37,8 +37,12 @@ function checkResults({ max = 2000 } = {}) {
     async get(documentId, locale) {
       return results.get(key(documentId, locale)) || null;
     },
+    /** Keeps {@code result} unless a check begun later has already been kept (a slow save's check
+     *  must not hide the publish that followed it). */
     async set(documentId, locale, result) {
       const k = key(documentId, locale);
+      const kept = results.get(k);
+      if (kept && result.startedAt !== undefined && kept.startedAt !== undefined && kept.startedAt > result.startedAt) return;
       results.delete(k);
       results.set(k, { documentId, locale, checkedAt: new Date().toISOString(), ...result });
       if (results.size > max) results.delete(results.keys().next().value);
@@ -107,11 +111,15 @@ async function checkPayload(strapi, { documentId, locale, entry }) {
 function checkBeforePublish(strapi, { url, secret, timeoutMs = TIMEOUT_MS, fetchImpl = fetch, ValidationError, results = checkResults() }) {
   const ask = (payload) => askPreviewService({ url, secret, payload, timeoutMs, fetchImpl });
   // Keeping a result must never fail a save or a publish.
-  const keep = (documentId, locale, result) => (documentId
-    ? results.set(documentId, locale, result).catch((err) => strapi.log.info(`[publish-check] result not kept: ${err.message}`))
+  const keep = (startedAt, documentId, locale, result) => (documentId
+    ? results.set(documentId, locale, { startedAt, ...result }).catch((err) => strapi.log.info(`[publish-check] result not kept: ${err.message}`))
     : Promise.resolve());
+  let checks = 0;
   return async (context, next) => {
     if (context.uid !== PAGE) return next();
+    // The order the checks began in: "Offentliggør" on a changed draft saves (a check not waited
+    // for) and then publishes (a check waited for); the later one's result is the one to keep.
+    const startedAt = ++checks;
     const { action } = context;
     const params = context.params || {};
     const publishing = action === 'publish' || (['create', 'update'].includes(action) && params.status === 'published');
@@ -140,14 +148,14 @@ function checkBeforePublish(strapi, { url, secret, timeoutMs = TIMEOUT_MS, fetch
             if (found.length > 0) {
               strapi.log.warn(`[publish-check] draft ${documentId} (${locale}) cannot be published as it is: ${inLog(found)}`);
             }
-            return keep(documentId, locale, {
+            return keep(startedAt, documentId, locale, {
               action: 'save', updatedAt, outcome: answer.ok ? 'ok' : 'problems',
               problems: forPanel(answer.problems), warnings: forPanel(answer.warnings),
             });
           },
           (err) => {
             strapi.log.info(`[publish-check] draft check skipped: ${err.message}`);
-            return keep(documentId, locale, { action: 'save', updatedAt, outcome: 'skipped', problems: [], warnings: [] });
+            return keep(startedAt, documentId, locale, { action: 'save', updatedAt, outcome: 'skipped', problems: [], warnings: [] });
           },
         );
       } catch (err) {
@@ -172,7 +180,7 @@ function checkBeforePublish(strapi, { url, secret, timeoutMs = TIMEOUT_MS, fetch
       const reason = err.name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : err.message;
       strapi.log.warn(`[publish-check] skipped: ${reason}; page ${documentId || '(new)'} (${locale}) is published without the check.`);
       const published = await next();
-      await keep(documentId, locale, { action: 'publish', updatedAt: new Date().toISOString(), outcome: 'skipped', problems: [], warnings: [] });
+      await keep(startedAt, documentId, locale, { action: 'publish', updatedAt: new Date().toISOString(), outcome: 'skipped', problems: [], warnings: [] });
       return published;
     }
     if (Array.isArray(answer.warnings) && answer.warnings.length > 0) {
@@ -181,14 +189,14 @@ function checkBeforePublish(strapi, { url, secret, timeoutMs = TIMEOUT_MS, fetch
     if (!answer.ok && answer.problems.length > 0) {
       const { message, details } = refusal(answer.problems);
       strapi.log.info(`[publish-check] refused page ${documentId || '(new)'} (${locale}): ${inLog(answer.problems)}`);
-      await keep(documentId, locale, {
+      await keep(startedAt, documentId, locale, {
         action: 'publish', updatedAt: new Date().toISOString(), outcome: 'problems',
         problems: forPanel(answer.problems), warnings: forPanel(answer.warnings),
       });
       throw new ValidationError(message, details);
     }
     const published = await next();
-    await keep(documentId, locale, {
+    await keep(startedAt, documentId, locale, {
       action: 'publish', updatedAt: new Date().toISOString(), outcome: 'ok', problems: [], warnings: forPanel(answer.warnings),
     });
     return published;
