@@ -19,7 +19,6 @@ import org.jbake.parser.Engines;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -114,12 +113,6 @@ public final class BakeStage {
         }
 
         int pages = in.site().pages().size() - late.size();
-        if (renderCache != null) {
-            for (Page page : in.site().pages()) {
-                if (late.contains(page.outputPath())) continue;
-                renderCache.record(page.outputPath(), keys.get(page), unchanged.contains(page.outputPath()));
-            }
-        }
         Map<String, Map<String, Object>> lateValues = new HashMap<>();
         for (Page page : in.site().pages()) if (late.contains(page.outputPath())) lateValues.put(page.url(), models.of(page));
         return new Result(pages + 3, pages, unchanged.size(),
@@ -129,9 +122,10 @@ public final class BakeStage {
                 in.assets().urls());
     }
 
-    private final Map<Page, String> keys = new HashMap<>();
-
-    /** Puts the previous build's file of every page whose values are unchanged into the new site; returns their paths. */
+    /**
+     * Records every page's key in the render cache and puts the previous build's file of each page
+     * whose key is unchanged into the new site; returns their paths.
+     */
     private Set<String> keepUnchanged(Input in, TemplateModels models, Set<String> late) throws IOException {
         String sharedKey = sharedKey(models, in.site());
         // A section's navigation is one list shared by its pages: hashed once, not once per page.
@@ -143,12 +137,12 @@ public final class BakeStage {
             own.remove("t");
             own.put("nav", navKeys.computeIfAbsent(own.get("nav"), v -> RenderCache.keyOf("nav", v)));
             String key = RenderCache.keyOf(sharedKey, own);
-            keys.put(page, key);
             Path previous = renderCache.reusable(page.outputPath(), key);
             if (previous != null) {
                 SiteFiles.reuse(previous, in.outDir().resolve(page.outputPath()));
                 kept.add(page.outputPath());
             }
+            renderCache.record(page.outputPath(), key, previous != null);
         }
         return kept;
     }

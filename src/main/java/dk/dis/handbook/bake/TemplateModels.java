@@ -22,9 +22,6 @@ import java.util.Map;
  */
 final class TemplateModels {
 
-    /** The keys of the shared values, as registered for {@link SiteModelExtractor}. */
-    static final List<String> SHARED_KEYS = List.of("site", "assets", "preview", "pdfs", "phases",
-            "site_pages", "site_posts", "site_updated");
     /** The shared values only the sitemap and the feed use. */
     static final List<String> LIST_KEYS = List.of("site_pages", "site_posts", "site_updated");
 

@@ -11,7 +11,6 @@ import dk.dis.handbook.content.ContentException;
 import dk.dis.handbook.content.ContentHash;
 import dk.dis.handbook.content.ContentProblem;
 import dk.dis.handbook.content.Trees;
-import dk.dis.handbook.content.MediaFile;
 import dk.dis.handbook.site.Page;
 import dk.dis.handbook.convert.AsciidocEngine;
 import dk.dis.handbook.convert.ConvertCache;
