@@ -57,11 +57,6 @@ public final class BakeStage {
     private final Path templateDir;
     private RenderCache renderCache;
 
-    /** JBake's database takes seconds to start: start it before converting, so it is ready when the bake begins. */
-    public static void prepare() {
-        BakeStore.startBooting();
-    }
-
     public BakeStage(Path templateDir) {
         this.templateDir = templateDir;
     }

@@ -14,11 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 /**
@@ -27,13 +22,11 @@ import java.util.function.Predicate;
  * makes rendering quadratic; here every answer comes from lists built once per bake, and a
  * document's position in its list is a lookup. Pages unchanged since the last build are stored as
  * already rendered, so JBake's renderer leaves them alone and their published files are kept.
- * The database JBake starts (in memory) still holds its schema; it takes seconds to start, so it
- * is started once per JVM, in the background while the content is converted, and kept open.
+ * Nothing is kept in JBake's database, so none is started (see {@link SchemaOnlySession}).
  */
 final class BakeStore extends ContentStore {
 
     private static BakeStore instance;
-    private static Future<?> started;
 
     private BakeSettings bake;
     private final Map<String, DocumentModel> bySourceUri = new LinkedHashMap<>();
@@ -42,29 +35,14 @@ final class BakeStore extends ContentStore {
     private HandbookTemplates templates;
 
     private BakeStore() {
-        super("memory", "handbook-" + UUID.randomUUID());
-    }
-
-    /** Starts JBake's database on a background thread, once per JVM. */
-    static synchronized void startBooting() {
-        if (instance != null) return;
-        instance = new BakeStore();
-        ExecutorService boot = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "jbake-store");
-            t.setDaemon(true);
-            return t;
-        });
-        started = boot.submit(instance::startDatabase);
-        boot.shutdown();
+        super("memory", "handbook");
+        SchemaOnlySession.handTo(this);
     }
 
     /** The store, emptied for a new bake (callers hold the one-bake-at-a-time lock). */
-    static BakeStore forBake(BakeSettings settings) {
-        startBooting();
-        BakeStore store;
-        synchronized (BakeStore.class) {
-            store = instance;
-        }
+    static synchronized BakeStore forBake(BakeSettings settings) {
+        if (instance == null) instance = new BakeStore();
+        BakeStore store = instance;
         store.bake = settings;
         store.bySourceUri.clear();
         store.byType.clear();
@@ -73,38 +51,31 @@ final class BakeStore extends ContentStore {
         return store;
     }
 
-    private void startDatabase() {
-        // OrientDB hashes the passwords of the default users of every new database with 65,536
-        // rounds of PBKDF2 (about half of its start-up here); this database lives in memory, for
-        // one process, with JBake's fixed admin password, so one round protects just as much.
-        if (System.getProperty(SALT_ITERATIONS) == null) System.setProperty(SALT_ITERATIONS, "1");
-        super.startup();
-        // Nothing of a memory database outlives the process: OrientDB need not close it at exit.
-        com.orientechnologies.orient.core.Orient.instance().removeShutdownHook();
-        // A first query loads OrientDB's SQL engine here, not in the bake.
-        super.getDocumentCount("page");
-    }
-
-    private static final String SALT_ITERATIONS = "security.userPasswordSaltIterations";
-
-    /** JBake starts its store at the beginning of every bake: here it waits for the one started in the background. */
+    /** JBake starts its database at the beginning of every bake: this store has none to start. */
     @Override
     public void startup() {
-        try {
-            started.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while JBake's database started", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("JBake's database did not start: " + e.getCause(), e.getCause());
-        }
-        // The database session belongs to the thread that opened it: any query moves it to this one.
-        super.getDocumentCount("page");
     }
 
-    /** Kept open for the JVM's next bake (a preview server bakes on every change). */
+    /** JBake's template signatures live in its database; the render cache decides what is rendered again. */
+    @Override
+    public void updateAndClearCacheIfNeeded(boolean clearCache, java.io.File templateFolder) {
+    }
+
+    @Override
+    public boolean isActive() {
+        return true;
+    }
+
     @Override
     public void close() {
+    }
+
+    @Override
+    public void shutdown() {
+    }
+
+    @Override
+    public void drop() {
     }
 
     BakeSettings settings() {

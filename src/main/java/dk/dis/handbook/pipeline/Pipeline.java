@@ -67,10 +67,9 @@ public final class Pipeline {
         if (sync != null) sync.run(options.contentDir(), HandbookConfig.load(options.configFile()).locales(), options.preview());
         Outcome unchanged = upToDate(options);
         if (unchanged != null) return unchanged;
-        // JRuby and JBake's database take seconds to start: start them first and do everything else meanwhile.
+        // JRuby takes seconds to start: start it first and do everything else meanwhile.
         try (AsciidocEngine engine = AsciidocEngine.startBooting(options.assetsDir().resolve("diagrams"),
                 ConvertStage.countPages(options.contentDir()))) {
-            BakeStage.prepare();
             if (options.pdf()) PdfStage.warmUp(options.assetsDir());
             return buildChanged(options, engine);
         }
