@@ -3,7 +3,7 @@
 const { errors } = require('@strapi/utils');
 const { createBuildHook, coreStore } = require('./lib/build-hook');
 const { checkBeforePublish, checkResults } = require('./lib/publish-check');
-const { PAGE_LABELS, PAGE_VIEWS, SYNONYM_LABELS, BUILD_STATUS_LABELS, labelFields } = require('./lib/page-labels');
+const { PAGE_LABELS, PAGE_VIEWS, SYNONYM_LABELS, BUILD_STATUS_LABELS, BUILD_STATUS_VIEWS, labelFields } = require('./lib/page-labels');
 
 const PAGE = 'api::page.page';
 
@@ -29,7 +29,7 @@ module.exports = {
     await lockPublicRole(strapi);
     await labelFields(strapi, PAGE, PAGE_LABELS, PAGE_VIEWS);
     await labelFields(strapi, 'api::search-synonym.search-synonym', SYNONYM_LABELS);
-    await labelFields(strapi, 'api::build-status.build-status', BUILD_STATUS_LABELS);
+    await labelFields(strapi, 'api::build-status.build-status', BUILD_STATUS_LABELS, BUILD_STATUS_VIEWS);
     await watchForBuilds(strapi);
   },
 
@@ -58,13 +58,19 @@ function rejectDuplicateSlugs(strapi) {
   };
 }
 
-/** Danish is the default locale, English the second one. */
+/** Danish is the default locale, English the second one, named in Danish as the admin shows them. */
+const LOCALE_NAMES = { da: 'Dansk (da)', en: 'Engelsk (en)' };
+// The names this CMS gave them before; a locale still so named is renamed.
+const ENGLISH_NAMES = { da: 'Danish (da)', en: 'English (en)' };
+
 async function ensureLocales(strapi) {
   const locales = strapi.plugin('i18n').service('locales');
   const existing = await locales.find();
-  const codes = new Set(existing.map((l) => l.code));
-  if (!codes.has('da')) await locales.create({ code: 'da', name: 'Danish (da)' });
-  if (!codes.has('en')) await locales.create({ code: 'en', name: 'English (en)' });
+  for (const [code, name] of Object.entries(LOCALE_NAMES)) {
+    const locale = existing.find((l) => l.code === code);
+    if (!locale) await locales.create({ code, name });
+    else if (locale.name === ENGLISH_NAMES[code]) await locales.update({ code }, { name });
+  }
   const current = await locales.getDefaultLocale();
   if (current !== 'da') await locales.setDefaultLocale({ code: 'da' });
 }

@@ -56,17 +56,17 @@ async function labelFields(strapi, uid, labels, views) {
   const contentType = strapi.contentType(uid);
   const configuration = await service.findConfiguration(contentType);
   const metadatas = { ...configuration.metadatas };
-  for (const [field, { label, description }] of Object.entries(labels)) {
+  for (const [field, { label, description, editable = true }] of Object.entries(labels)) {
     if (!metadatas[field]) continue;
     metadatas[field] = {
       ...metadatas[field],
-      edit: { ...metadatas[field].edit, label, description },
+      edit: { ...metadatas[field].edit, label, description, editable },
       list: { ...metadatas[field].list, label },
     };
   }
   const known = new Set(Object.keys(contentType.attributes));
   const layouts = { ...configuration.layouts };
-  if (views) {
+  if (views?.list) {
     layouts.list = views.list.filter((f) => known.has(f));
     layouts.edit = views.edit.map((row) => row.filter((f) => known.has(f.name))).filter((row) => row.length > 0);
   }
@@ -86,15 +86,18 @@ const SYNONYM_LABELS = {
   },
 };
 
+// Written by the build, read by editors: shown, not editable, headed by the short summary.
 const BUILD_STATUS_LABELS = {
-  finishedAt: { label: 'Bygget', description: 'Hvornår den seneste bygning af sitet sluttede. Skrives af bygningen; ret den ikke.' },
-  outcome: { label: 'Resultat', description: 'ok: sitet er opdateret. fejlede: sitet er uændret; se problemerne herunder.' },
-  source: { label: 'Bygget fra', description: 'Hvilken version af håndbogen der blev bygget.' },
-  summary: { label: 'Kort fortalt', description: 'Antal sider og tid, eller hvor mange problemer der stoppede bygningen.' },
+  finishedAt: { label: 'Bygget', description: 'Hvornår den seneste bygning af sitet sluttede.', editable: false },
+  outcome: { label: 'Resultat', description: 'ok: sitet er opdateret. fejlede: sitet er uændret; se problemerne herunder.', editable: false },
+  source: { label: 'Bygget fra', description: 'Hvilken version af håndbogen der blev bygget.', editable: false },
+  summary: { label: 'Kort fortalt', description: 'Antal sider og tid, eller hvor mange problemer der stoppede bygningen.', editable: false },
   problems: {
     label: 'Problemer',
     description: 'Hvert problem nævner siden (titel, sprog), feltet og linjen. Ret dem i siderne og udgiv igen.',
+    editable: false,
   },
 };
+const BUILD_STATUS_VIEWS = { settings: { mainField: 'summary' } };
 
-module.exports = { PAGE_LABELS, PAGE_VIEWS, SYNONYM_LABELS, BUILD_STATUS_LABELS, labelFields };
+module.exports = { PAGE_LABELS, PAGE_VIEWS, SYNONYM_LABELS, BUILD_STATUS_LABELS, BUILD_STATUS_VIEWS, labelFields };

@@ -84,29 +84,29 @@ final class BuildCommand implements Callable<Integer> {
             if (fromCms) pipeline.syncingWith((contentDir, locales, drafts) -> SyncCommand.run(System.getenv(), contentDir,
                     CmsSync.targets(contentDir, locales), drafts, allowDeletions, System.out));
             Pipeline.Outcome outcome = pipeline.build(options);
-            report(fromCms, true, String.format(java.util.Locale.ROOT, "%d sider bygget på %.1f s", outcome.pages(), outcome.seconds()), List.of());
+            report(fromCms, true, BuildStatus.text("status.built", outcome.pages(), outcome.seconds()), List.of());
             return 0;
         } catch (ContentException e) {
             // Content synced from the CMS: name the entry, field and line the secretary can find.
             ContentException named = renamed(e, options);
             System.err.println("Build failed: " + named.getMessage());
             System.err.println("Nothing was published; " + options.outDir() + " is unchanged.");
-            report(fromCms, false, named.problems().size() + " problem(er) stoppede bygningen; sitet er uændret",
+            report(fromCms, false, BuildStatus.text("status.problems", named.problems().size()),
                     named.problems().stream().map(Object::toString).toList());
             return 1;
         } catch (CmsException e) {
             System.err.println("Build failed: sync from the CMS failed: " + e.getMessage());
             System.err.println("Nothing was published; " + options.contentDir() + " and " + options.outDir() + " are unchanged.");
-            report(fromCms, false, "Indholdet kunne ikke hentes fra CMS'et; sitet er uændret", List.of(e.getMessage()));
+            report(fromCms, false, BuildStatus.text("status.sync"), List.of(e.getMessage()));
             return 1;
         } catch (ConfigException e) {
             System.err.println("Build failed: " + e.getMessage());
-            report(fromCms, false, "handbook.yml kunne ikke læses; sitet er uændret", List.of(e.getMessage()));
+            report(fromCms, false, BuildStatus.text("status.config"), List.of(e.getMessage()));
             return 2;
         } catch (Exception e) {
             System.err.println("Build failed: " + e);
             System.err.println("Nothing was published; " + options.outDir() + " is unchanged.");
-            report(fromCms, false, "Bygningen fejlede; sitet er uændret", List.of(e.toString()));
+            report(fromCms, false, BuildStatus.text("status.failed"), List.of(e.toString()));
             return 1;
         }
     }

@@ -2,9 +2,12 @@ package dk.dis.handbook.cms;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.text.MessageFormat;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 
 /**
  * The outcome of a production build, written to the CMS's "Seneste bygning af sitet" so that
@@ -14,6 +17,9 @@ import java.util.Map;
 public final class BuildStatus {
     public static final String PATH = "/api/build-status";
     public static final String TOKEN_VARIABLE = "BUILD_STATUS_TOKEN";
+
+    private static final Locale DANISH = Locale.forLanguageTag("da");
+    private static final ResourceBundle TEXTS = ResourceBundle.getBundle("messages.status", DANISH);
 
     private final StrapiClient client;
 
@@ -40,7 +46,13 @@ public final class BuildStatus {
     /** What was built: the commit the host names, or the CMS's content. */
     public static String source(Map<String, String> env, boolean fromCms) {
         String commit = env.getOrDefault("COMMIT_REF", env.get("GITHUB_SHA"));
-        String where = fromCms ? "indhold fra CMS'et" : "indhold fra content/";
-        return commit == null || commit.isBlank() ? where : where + ", commit " + commit.substring(0, Math.min(12, commit.length()));
+        String where = text(fromCms ? "status.source.cms" : "status.source.repository");
+        return commit == null || commit.isBlank() ? where
+                : text("status.source.commit", where, commit.substring(0, Math.min(12, commit.length())));
+    }
+
+    /** The editors' (Danish) wording of an outcome, from messages/status_da.properties; numbers written the Danish way. */
+    public static String text(String key, Object... args) {
+        return new MessageFormat(TEXTS.getString(key), DANISH).format(args);
     }
 }
