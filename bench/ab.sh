@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Two builds of the handbook against each other: the same command with handbook A's jar and with
 # handbook B's, alternating A, B, A, B… so both see the same machine; prints each run and the
-# medians of wall time and peak memory. For a before/after figure, A is a checkout of the commit
+# medians of wall time, CPU time (user + system) and peak memory. For a before/after figure, A is a checkout of the commit
 # before the change (its jar built with `mvn -B -q package -DskipTests`), B this one.
 # Usage: bench/ab.sh RUNS A_DIR B_DIR KIND [PAGES]
 #   KIND: cold       a clean build of the handbook's content, with PDFs
@@ -32,7 +32,7 @@ content_of() { # each side builds its own copy, so an edit on one side never rea
   fi
 }
 
-one_run() { # side dir → "wall_seconds peak_kb"
+one_run() { # side dir → "wall_seconds peak_kb cpu_seconds"
   local side=$1 dir=$2 content args=()
   content=$(content_of "$side")
   case $kind in
@@ -46,20 +46,21 @@ one_run() { # side dir → "wall_seconds peak_kb"
     # A first build to start from (not timed).
     [ -d "$work/$side-site" ] || (cd "$dir" && java -jar target/handbook.jar build --content "$content" --out "$work/$side-site" > /dev/null 2>&1)
   fi
-  (cd "$dir" && /usr/bin/time -f '%e %M' -o "$work/time" \
+  (cd "$dir" && /usr/bin/time -f '%e %M %U %S' -o "$work/time" \
     java -jar target/handbook.jar build --content "$content" --out "$work/$side-site" "${args[@]}" > "$work/$side.log" 2>&1) \
     || { echo "build failed ($side):" >&2; tail -20 "$work/$side.log" >&2; exit 1; }
-  cat "$work/time"
+  awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }' "$work/time"
 }
 
-declare -a wall_a wall_b mem_a mem_b
+declare -a wall_a wall_b mem_a mem_b cpu_a cpu_b
 for i in $(seq "$runs"); do
-  read -r w m < <(one_run a "$a"); wall_a+=("$w"); mem_a+=("$m")
-  read -r w m < <(one_run b "$b"); wall_b+=("$w"); mem_b+=("$m")
-  printf 'run %d: A %6.2f s %5d MB   B %6.2f s %5d MB\n' "$i" "${wall_a[-1]}" $(( ${mem_a[-1]} / 1024 )) "${wall_b[-1]}" $(( ${mem_b[-1]} / 1024 ))
+  read -r w m c < <(one_run a "$a"); wall_a+=("$w"); mem_a+=("$m"); cpu_a+=("$c")
+  read -r w m c < <(one_run b "$b"); wall_b+=("$w"); mem_b+=("$m"); cpu_b+=("$c")
+  printf 'run %d: A %6.2f s (cpu %6.2f s) %5d MB   B %6.2f s (cpu %6.2f s) %5d MB\n' "$i" \
+    "${wall_a[-1]}" "${cpu_a[-1]}" $(( ${mem_a[-1]} / 1024 )) "${wall_b[-1]}" "${cpu_b[-1]}" $(( ${mem_b[-1]} / 1024 ))
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 printf '\n%s%s, %d runs each on %d cores (load average %s)\n' "$kind" "$([ "$kind" = corpus ] && echo " ($pages pages)")" \
   "$runs" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
-printf 'A %s: median %.2f s, peak memory %d MB\n' "$a" "$(median "${wall_a[@]}")" $(( $(median "${mem_a[@]}") / 1024 ))
-printf 'B %s: median %.2f s, peak memory %d MB\n' "$b" "$(median "${wall_b[@]}")" $(( $(median "${mem_b[@]}") / 1024 ))
+printf 'A %s: median %.2f s wall, %.2f s cpu, peak memory %d MB\n' "$a" "$(median "${wall_a[@]}")" "$(median "${cpu_a[@]}")" $(( $(median "${mem_a[@]}") / 1024 ))
+printf 'B %s: median %.2f s wall, %.2f s cpu, peak memory %d MB\n' "$b" "$(median "${wall_b[@]}")" "$(median "${cpu_b[@]}")" $(( $(median "${mem_b[@]}") / 1024 ))

@@ -121,7 +121,7 @@ class AdminPreviewBrowserTest {
     @Test
     void aSecretaryEditsPreviewsIsToldWhatToFixPublishesAndSeesTheSiteBuilt() throws Exception {
         Files.createDirectories(SHOTS);
-        try (var old = Files.newDirectoryStream(SHOTS, "p[0-9]-*.png")) {
+        try (var old = Files.newDirectoryStream(SHOTS, "p[0-9]*.png")) {
             for (Path f : old) Files.delete(f);
         }
         AdminPanel.ensureBuilt();
@@ -136,6 +136,7 @@ class AdminPreviewBrowserTest {
                      "BUILD_HOOK_RETRY_MS", "300"))) {
             StrapiClient seed = strapi.client(strapi.createToken("seed", "seed"));
             assertThat(new CmsPush(seed, s -> {}).run(REPO_CONTENT, "da").created()).isPositive();
+            assertThat(new CmsPush(seed, s -> {}).run(REPO_CONTENT.resolve("en"), "en").created()).isPositive();
             TestHandbook site = new TestHandbook(dir.resolve("site"));
             Path built = dir.resolve("built");
             String buildToken = strapi.createToken("site-build", "build");
@@ -313,6 +314,23 @@ class AdminPreviewBrowserTest {
         assertThat(panel.getText()).contains("Offentliggjort: håndbogens tjek fandt ingen fejl.");
         shot(driver, "p7-published.png");
 
+        // The fields the guide for secretaries shows further down the form: review dates and change note.
+        WebElement reviewed = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//label[starts-with(normalize-space(), 'Senest gennemgået')]")));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'});", reviewed);
+        assertThat(driver.findElements(By.xpath("//label[starts-with(normalize-space(), 'Næste gennemgang')]"))).hasSize(1);
+        assertThat(driver.findElements(By.xpath("//label[starts-with(normalize-space(), 'Ændringsnote')]"))).hasSize(1);
+        shot(driver, "p7b-review-dates-and-change-note.png");
+
+        // The English version: chosen in the language list at the top of the form, in Danish.
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0);");
+        click(wait, By.xpath("//*[@role='combobox'][contains(normalize-space(.), 'Dansk (da)')]"));
+        By english = By.xpath("//*[@role='option'][contains(normalize-space(.), 'Engelsk (en)')]");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(english));
+        shot(driver, "p7c-language-list.png");
+        click(wait, english);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//h1[normalize-space()='Political principles']")));
+        shot(driver, "p7d-english-version.png");
+
         // 7. The build hook is called once, after the quiet time; its build succeeds and reports to the CMS.
         int exit = walk.hook().firstBuild.get(5, TimeUnit.MINUTES);
         assertThat(exit).as("the hook's build").isZero();
@@ -324,7 +342,7 @@ class AdminPreviewBrowserTest {
         driver.get(strapi.url.resolve("/admin/content-manager/single-types/api::build-status.build-status").toString());
         WebElement outcome = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
                 "//label[normalize-space()='Resultat']/following::*[@role='combobox'][1]")));
-        wait.until(d -> fieldValue(d, "Kort fortalt").matches("\\d+ sider bygget på [0-9.]+ s"));
+        wait.until(d -> fieldValue(d, "Kort fortalt").matches("\\d+ sider bygget på [0-9]+,[0-9] s"));
         assertThat(outcome.getText().strip()).isEqualTo("ok");
         assertThat(fieldValue(driver, "Bygget fra")).isEqualTo("indhold fra CMS'et");
         shot(driver, "p8-build-status-in-the-admin.png");
