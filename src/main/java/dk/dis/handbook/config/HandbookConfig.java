@@ -136,7 +136,7 @@ public record HandbookConfig(
         if (blank(accessibilityStatementUrl)) missing.add("accessibilityStatementUrl");
         if (licence == null || blank(licence.name()) || blank(licence.url())) missing.add("licence.name/licence.url");
         if (!missing.isEmpty()) {
-            throw new ConfigException(file + ": missing field(s) " + String.join(", ", missing) + ". See README.md, section 'Configuration'.");
+            throw new ConfigException(file + ": missing field(s) " + String.join(", ", missing) + ". See docs/genbrug.md (handbook.yml) for every field.");
         }
         if (logo != null && !Files.isRegularFile(Path.of(logo))) {
             throw new ConfigException(file + ": field logo names " + logo + ", which does not exist. Put the SVG next to the config file.");
