@@ -20,6 +20,7 @@ import org.jbake.parser.Engines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,7 +49,7 @@ public final class BakeStage {
 
     /** What the bake needs from the stages before it. */
     public record Input(SiteMap site, HandbookConfig config, Path contentDir, Path outDir, boolean preview,
-                        AssetFingerprinter.Assets assets, List<MediaFile> media, Map<String, ?> pdfs) {}
+                        AssetFingerprinter.Assets assets, List<MediaFile> media, Map<String, ?> pdfs, LocalDate today) {}
 
     /** JBake's markup engines, model extractors and document types are global: one bake per JVM at a time. */
     private static final Object ONE_BAKE_AT_A_TIME = new Object();
@@ -73,7 +74,7 @@ public final class BakeStage {
     }
 
     public Result run(Input in) throws IOException, ContentException {
-        TemplateModels models = TemplateModels.of(in.site(), in.config(), in.preview(), in.assets().urls(), in.pdfs());
+        TemplateModels models = TemplateModels.of(in.site(), in.config(), in.preview(), in.assets().urls(), in.pdfs(), in.today());
         Set<String> late = new HashSet<>();
         for (LatePages.LatePage page : models.late()) late.add(page.outputPath());
         Set<String> unchanged = renderCache == null ? Set.of() : keepUnchanged(in, models, late);
@@ -115,10 +116,12 @@ public final class BakeStage {
         int pages = in.site().pages().size() - late.size();
         Map<String, Map<String, Object>> lateValues = new HashMap<>();
         for (Page page : in.site().pages()) if (late.contains(page.outputPath())) lateValues.put(page.url(), models.of(page));
-        return new Result(pages + 3, pages, unchanged.size(),
-                new LatePages(models.late(), lateValues, models.shared(),
-                        templates != null ? templates.configuration() : HandbookTemplates.freemarker(templateDir.toFile(), models.language()),
-                        in.outDir()),
+        freemarker.template.Configuration freemarker = templates != null ? templates.configuration()
+                : HandbookTemplates.freemarker(templateDir.toFile(), models.language());
+        int readerFiles = ChangesFeed.write(in.site(), models.shared(), freemarker, in.outDir())
+                + MachineReadable.write(in.site(), in.config(), in.today(), in.outDir());
+        return new Result(pages + 3 + readerFiles, pages, unchanged.size(),
+                new LatePages(models.late(), lateValues, models.shared(), freemarker, in.outDir()),
                 in.assets().urls());
     }
 

@@ -25,7 +25,7 @@ public final class PublishStage {
     /** What the publish stage needs to know about the build. */
     public record Request(Path stagingDir, Path outDir, String siteOrigin, boolean preview, List<Page> pages,
                           Map<String, String> sourceOf, List<String> draftUrls, List<String> secrets,
-                          String accessibilityStatementUrl) {}
+                          String accessibilityStatementUrl, Path anchorsFile) {}
 
     public Result run(Request r) throws IOException, ContentException {
         List<ContentProblem> problems = new ArrayList<>();
@@ -36,6 +36,8 @@ public final class PublishStage {
         SiteScan scan = SiteScan.of(r.stagingDir(), r.sourceOf(), OutputGuard.guard(r.preview()));
         LinkChecker.Result links = new LinkChecker(r.stagingDir(), r.siteOrigin()).check(scan, r.sourceOf(), problems);
         OutputGuard.check(scan, r.preview(), r.draftUrls(), r.secrets(), r.sourceOf(), problems);
+        AnchorRecord.read(r.anchorsFile()).check(scan, r.pages(), r.sourceOf(),
+                r.anchorsFile() == null ? "" : r.anchorsFile().getFileName().toString(), problems);
         if (!problems.isEmpty()) throw new ContentException(problems);
         Path stagingDir = r.stagingDir();
         Trees.Size size = Trees.size(stagingDir);
