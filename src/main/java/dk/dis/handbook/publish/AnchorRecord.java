@@ -33,7 +33,7 @@ public final class AnchorRecord {
             # Written by `java -jar target/handbook.jar anchors` after a build; commit it with the content.
             """;
     /** The subject index's letters come and go with its words: they are not anchors to cite. */
-    private static final String SUBJECT_LIST = "emneindeks-liste";
+    private static final String SUBJECT_LIST = dk.dis.handbook.bake.LatePages.SUBJECTS_MARK;
 
     private final Map<String, Set<String>> anchorsByUrl;
 
