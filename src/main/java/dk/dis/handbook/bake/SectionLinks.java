@@ -21,6 +21,8 @@ final class SectionLinks {
         doc.outputSettings().prettyPrint(false);
         boolean added = false;
         for (Element heading : doc.body().select("h2[id], h3[id], h4[id], h5[id], h6[id]")) {
+            // The lists the build adds beside a section (asides) are not sections of the text.
+            if (heading.closest("aside") != null) continue;
             heading.appendText(" ");
             heading.appendElement("a").addClass(CLASS).attr("href", "#" + heading.id())
                     .attr("aria-label", label + ": " + heading.text().strip()).text("#");

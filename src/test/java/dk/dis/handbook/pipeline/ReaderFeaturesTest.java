@@ -144,7 +144,14 @@ class ReaderFeaturesTest {
         String before = handbook.read("trin-1/index.html");
         assertThatThrownBy(handbook::build).isInstanceOf(ContentException.class)
                 .hasMessageContaining("content/trin-1/index.adoc: no longer has the section anchor #test that was published as /trin-1/#test")
-                .hasMessageContaining("== [[test]]New title");
+                .hasMessageContaining("== [[test]]New title")
+                .satisfies(e -> {
+                    // The CMS's publish check says it in Danish.
+                    var problem = ((ContentException) e).problems().get(0);
+                    var danish = dk.dis.handbook.preview.CheckWording.of(problem.message() + " " + problem.fix());
+                    assertThat(danish.key()).isEqualTo("anchor.gone");
+                    assertThat(danish.text()).contains("»test«", "/trin-1/#test", "== [[test]]Ny titel");
+                });
         assertThat(handbook.read("trin-1/index.html")).isEqualTo(before);
 
         // The old id kept as an alias in the renamed heading: the citation still lands on the section.
