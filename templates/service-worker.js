@@ -1,19 +1,24 @@
 // The handbook's service worker for one language (written by the build's offline stage from
 // templates/service-worker.js; do not edit the built file). It keeps the language's pages, assets
-// and search files so the handbook can be read and searched offline. FILES and VERSION change
+// and search files so the handbook can be read and searched offline. LIST and VERSION change
 // with every build whose files change: the browser then installs the new worker, which replaces
-// the cache of the previous build.
+// the cache of the previous build. The list is a file of its own so that this worker stays small
+// however large the handbook grows.
 'use strict';
 var PREFIX = 'handbook-' + "__LANG__" + '-';
 var CACHE = PREFIX + "__VERSION__";
-var FILES = __FILES__;
+// The list of files to keep (a JSON array of paths), content-hashed like the rest of the build.
+var LIST = "__LIST__";
 // A page is asked for on the network first (so a reader sees the latest build) but not for long
 // on a poor connection: after this many milliseconds the kept copy is shown.
 var NETWORK_WAIT = 3000;
 
 self.addEventListener('install', function (event) {
-  event.waitUntil(caches.open(CACHE).then(function (cache) {
-    return cache.addAll(FILES);
+  event.waitUntil(Promise.all([caches.open(CACHE), fetch(LIST).then(function (response) {
+    if (!response.ok) throw new Error(LIST + ': ' + response.status);
+    return response.json();
+  })]).then(function (opened) {
+    return opened[0].addAll(opened[1]);
   }).then(function () {
     return self.skipWaiting();
   }));

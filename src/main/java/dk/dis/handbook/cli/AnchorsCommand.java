@@ -11,14 +11,14 @@ import java.util.concurrent.Callable;
 
 @Command(name = "anchors", mixinStandardHelpOptions = true,
         description = "Records the section anchors of the built site (default target/site) in " + BuildOptions.ANCHORS_FILE
-                + " beside handbook.yml; the build then fails when one of them disappears. Run it after a build, then commit the file.")
+                + " beside the content folder; the build then fails when one of them disappears. Run it after a build, then commit the file.")
 final class AnchorsCommand implements Callable<Integer> {
 
     @Option(names = "--site", description = "The built site (default: target/site).")
     Path site = Path.of("target/site");
 
-    @Option(names = "--config", description = "The municipality's config file, beside which the record lies (default: handbook.yml).")
-    Path config = Path.of("handbook.yml");
+    @Option(names = "--content", description = "The content folder the site was built from, beside which the record lies (default: content).")
+    Path content = Path.of("content");
 
     @Override
     public Integer call() throws Exception {
@@ -26,7 +26,7 @@ final class AnchorsCommand implements Callable<Integer> {
             System.err.println("anchors: " + site + " has no built site; run `java -jar target/handbook.jar build` first.");
             return 2;
         }
-        Path file = config.toAbsolutePath().normalize().resolveSibling(BuildOptions.ANCHORS_FILE);
+        Path file = BuildOptions.recordBeside(content);
         AnchorRecord record = AnchorRecord.ofSite(site);
         record.write(file);
         System.out.println("Recorded " + record.anchors() + " anchors of " + record.pages() + " pages in " + file + ".");

@@ -1,7 +1,9 @@
 package dk.dis.handbook.offline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.dis.handbook.content.ContentException;
 import dk.dis.handbook.content.ContentHash;
+import dk.dis.handbook.content.ContentProblem;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +17,7 @@ import java.util.stream.Stream;
 
 /**
  * Stage "offline": a service worker per language ({@code /sw.js} for the site's language,
- * {@code /en/sw.js} for English…) that keeps that language's pages, the assets (styles, scripts,
+ * {@code /en/sw.js} for English…, with its list of files in {@code /offline/}) that keeps that language's pages, the assets (styles, scripts,
  * images) and the language's search files, so a reader who has opened the handbook once can read
  * and search it without a network. Its list and version come from the files of this build (the
  * version is a hash of their contents), so a deployed build whose files changed installs itself
@@ -28,6 +30,8 @@ public final class OfflineStage {
     public static final String WORKER_FILE = "sw.js";
     static final String TEMPLATE = "service-worker.js";
     static final String PREVIEW_TEMPLATE = "service-worker-preview.js";
+    /** Where each worker's list of files lies, content-hashed: /offline/da.HASH.json. */
+    public static final String LIST_FOLDER = "offline";
 
     /** @param files the number of files each language's worker keeps, by language */
     public record Result(Map<String, Integer> files) {
@@ -52,7 +56,7 @@ public final class OfflineStage {
         return locale.equals(defaultLocale) ? "/" + WORKER_FILE : "/" + locale + "/" + WORKER_FILE;
     }
 
-    public Result run(Path siteDir, List<String> locales, boolean preview) throws IOException {
+    public Result run(Path siteDir, List<String> locales, boolean preview) throws IOException, ContentException {
         Map<String, Integer> counts = new TreeMap<>();
         if (preview) {
             String worker = Files.readString(templateDir.resolve(PREVIEW_TEMPLATE), StandardCharsets.UTF_8);
@@ -60,6 +64,10 @@ public final class OfflineStage {
             return new Result(counts);
         }
         String template = Files.readString(templateDir.resolve(TEMPLATE), StandardCharsets.UTF_8);
+        if (Files.exists(siteDir.resolve(LIST_FOLDER))) {
+            throw new ContentException(new ContentProblem("content/" + LIST_FOLDER + "/", null, "is published at /" + LIST_FOLDER
+                    + "/, where the build puts the lists of files kept for reading offline.", "Rename the section."));
+        }
         List<String> all;
         try (Stream<Path> walk = Files.walk(siteDir)) {
             all = walk.filter(Files::isRegularFile).map(p -> siteDir.relativize(p).toString().replace('\\', '/')).sorted().toList();
@@ -75,9 +83,14 @@ public final class OfflineStage {
             }
             boolean hasPages = urls.stream().anyMatch(u -> u.endsWith("/"));
             if (!hasPages) continue;
+            byte[] list = JSON.writeValueAsBytes(urls);
+            String hash = version.hex().substring(0, 16);
+            String listUrl = "/" + LIST_FOLDER + "/" + locale + "." + hash + ".json";
+            Files.createDirectories(siteDir.resolve(LIST_FOLDER));
+            Files.write(siteDir.resolve(listUrl.substring(1)), list);
             String worker = template.replace("\"__LANG__\"", JSON.writeValueAsString(locale))
-                    .replace("\"__VERSION__\"", JSON.writeValueAsString(version.hex().substring(0, 16)))
-                    .replace("__FILES__", JSON.writeValueAsString(urls));
+                    .replace("\"__VERSION__\"", JSON.writeValueAsString(hash))
+                    .replace("\"__LIST__\"", JSON.writeValueAsString(listUrl));
             write(siteDir, locales, locale, worker);
             counts.put(locale, urls.size());
         }

@@ -9,14 +9,17 @@ import java.time.ZoneId;
  *
  * @param today the build's date: pages whose next review lies before it say they are overdue (a test sets it)
  * @param anchorsFile the committed record of every page's published section anchors (see {@code anchors});
- *                    null for the one beside the config file
+ *                    null for the one beside the content folder
  */
 public record BuildOptions(Path contentDir, Path templateDir, Path assetsDir, Path configFile, Path outDir, boolean preview,
                            boolean pdf, Path cacheDir, LocalDate today, Path anchorsFile) {
 
     /** Review dates are the municipality's: today is today in Denmark. */
     public static final ZoneId ZONE = ZoneId.of("Europe/Copenhagen");
-    /** The record of published anchors, next to handbook.yml (outside content/, which a CMS sync replaces). */
+    /**
+     * The record of published anchors, beside the content folder (not in it: a CMS sync replaces the
+     * folder), so it belongs to that content: a build of other content (a generated corpus) has none.
+     */
     public static final String ANCHORS_FILE = "published-anchors.txt";
 
     public static BuildOptions defaults(Path root) {
@@ -59,9 +62,13 @@ public record BuildOptions(Path contentDir, Path templateDir, Path assetsDir, Pa
         return new BuildOptions(contentDir, templateDir, assetsDir, configFile, outDir, preview, pdf, cacheDir, date, anchorsFile);
     }
 
-    /** The record of published anchors this build checks: the one given, or the one beside the config file. */
+    /** The record of published anchors this build checks: the one given, or the one beside the content folder. */
     public Path anchorsRecord() {
-        return anchorsFile != null ? anchorsFile : configFile.toAbsolutePath().normalize().resolveSibling(ANCHORS_FILE);
+        return anchorsFile != null ? anchorsFile : recordBeside(contentDir);
+    }
+
+    public static Path recordBeside(Path contentDir) {
+        return contentDir.toAbsolutePath().normalize().resolveSibling(ANCHORS_FILE);
     }
 
     public BuildOptions withAnchorsFile(Path file) {

@@ -247,7 +247,7 @@ public final class Pipeline {
         }
 
         /** The service workers list the files of this build, so they are written when all others are. */
-        OfflineStage.Result offline() throws IOException {
+        OfflineStage.Result offline() throws IOException, ContentException {
             report.begin("offline", "service workers for reading offline");
             OfflineStage.Result result = new OfflineStage(options.templateDir()).run(staging, config.locales(), options.preview());
             report.end("offline", result.summary());

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 
 /**
  * The section anchors the handbook has published, so a citation in an agenda ({@code /trin-1/#test})
- * keeps working: a committed file beside handbook.yml lists every page's citable ids (the ids of the
+ * keeps working: a committed file beside the content folder lists every page's citable ids (the ids of the
  * headings in the page's text, and the inline anchors that keep an old id alive), one page a line.
  * The build fails when a recorded page or anchor is gone, unless the page's old URL redirects to a
  * page that has the anchor ({@code jbake-oldslugs}) or the renamed heading keeps its old id as an
