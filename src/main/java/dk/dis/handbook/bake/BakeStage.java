@@ -33,7 +33,9 @@ import java.util.TreeMap;
 /**
  * Stage "bake": JBake's Oven renders every page through the FreeMarker templates in templates/
  * (a layout and small partials), plus the 404 page, sitemap.xml and the Atom feed of meeting
- * records, and publishes the assets. JBake is assembled from our parts, each at one of its
+ * records, and publishes the assets; after the Oven, the feeds of the changes pages
+ * ({@link ChangesFeed}) and the handbook for machines ({@link MachineReadable}: sider.json,
+ * llms.txt, each page as text). JBake is assembled from our parts, each at one of its
  * extension points: {@link ConvertedPages} (markup engine), {@link BakeStore} (content store),
  * {@link HandbookTemplates} (template engine), {@link SiteModelExtractor} (model extractor) and
  * {@link SiteAssets} (asset step). The template values are computed once per build ({@link TemplateModels}).

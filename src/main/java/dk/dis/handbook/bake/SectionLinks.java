@@ -7,10 +7,9 @@ import org.jsoup.nodes.Element;
 /**
  * Every heading of a page's text that has an id gets a link to itself, so a reader can copy the
  * section's address into an agenda. The link shows when it has focus or the heading is pointed at
- * (assets/css/site.css); screen readers hear its label from the message bundle.
+ * (assets/css/site.css draws its mark); screen readers hear its label from the message bundle.
  */
 final class SectionLinks {
-    /** Also named by the search's section extractor, which leaves these links out of the headings' text. */
     static final String CLASS = "section-link";
 
     private SectionLinks() {}
@@ -23,9 +22,9 @@ final class SectionLinks {
         for (Element heading : doc.body().select("h2[id], h3[id], h4[id], h5[id], h6[id]")) {
             // The lists the build adds beside a section (asides) are not sections of the text.
             if (heading.closest("aside") != null) continue;
-            heading.appendText(" ");
-            heading.appendElement("a").addClass(CLASS).attr("href", "#" + heading.id())
-                    .attr("aria-label", label + ": " + heading.text().strip()).text("#");
+            // The link's mark (#) is drawn by the style sheet, so the heading's text stays its title.
+            String title = heading.text().strip();
+            heading.appendElement("a").addClass(CLASS).attr("href", "#" + heading.id()).attr("aria-label", label + ": " + title);
             added = true;
         }
         return added ? doc.body().html() : bodyHtml;

@@ -126,9 +126,6 @@ public final class SectionExtractor {
         return out.toString();
     }
 
-    /** The class of the link each heading has to itself (bake/SectionLinks). */
-    static final String SECTION_LINK_CLASS = "section-link";
-
     static String urlOf(Path site, Path indexHtml) {
         Path dir = site.relativize(indexHtml.getParent());
         String rel = dir.toString().replace('\\', '/');
@@ -141,8 +138,6 @@ public final class SectionExtractor {
         Element lead = article.selectFirst(".page-header .lead");
         Element body = article.selectFirst(".body");
         if (body == null) return;
-        // A heading's link to itself (for citing) is not part of its text.
-        body.select("a." + SECTION_LINK_CLASS).remove();
 
         class Collector implements NodeVisitor {
             String anchor = "";
