@@ -172,6 +172,18 @@ class ReaderFeaturesTest {
     }
 
     @Test
+    void theAccessibilityStatementIsARequiredSetting() throws Exception {
+        Path config = handbook.root.resolve("handbook.yml");
+        String yaml = Files.readString(config);
+        Files.writeString(config, yaml.replaceAll("(?m)^accessibilityStatementUrl:.*$", ""));
+        assertThatThrownBy(handbook::build).isInstanceOf(dk.dis.handbook.config.ConfigException.class)
+                .hasMessageContaining("missing field(s) accessibilityStatementUrl");
+        Files.writeString(config, yaml.replaceAll("(?m)^accessibilityStatementUrl:.*$", "accessibilityStatementUrl: /erklaering"));
+        assertThatThrownBy(handbook::build).isInstanceOf(dk.dis.handbook.config.ConfigException.class)
+                .hasMessageContaining("field accessibilityStatementUrl must be one https:// address");
+    }
+
+    @Test
     void aPreviewIsNeverKeptOffline() throws Exception {
         handbook.build();
         assertThat(page("trin-1/index.html").select("script[data-service-worker=/sw.js]")).hasSize(1);
