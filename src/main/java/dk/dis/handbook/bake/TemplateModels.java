@@ -71,7 +71,7 @@ final class TemplateModels {
             model.put("serviceWorker", OfflineStage.workerUrl(page.locale(), site.defaultLocale()));
             model.put("alternates", alternates(site, page));
             Map<String, Object> pageModel = pageModel(page);
-            pageModel.put("body", SectionLinks.addTo(practice.addTo(page), Messages.of(page.locale()).get("section.link")));
+            pageModel.put("body", practice.addTo(page));
             // The reader is told when the owner has not reviewed the page by the date it promised.
             pageModel.put("overdue", page.nextReview().isBefore(today));
             String kind = LatePages.kindOf(page);
