@@ -28,8 +28,11 @@ final class AnchorsCommand implements Callable<Integer> {
         }
         Path file = BuildOptions.recordBeside(content);
         AnchorRecord record = AnchorRecord.ofSite(site);
+        AnchorRecord.Difference change = AnchorRecord.read(file).comparedWith(record);
         record.write(file);
-        System.out.println("Recorded " + record.anchors() + " anchors of " + record.pages() + " pages in " + file + ".");
+        // Removals are what a reviewer of the commit should look at: published addresses that stop working.
+        System.out.println("Recorded " + record.anchors() + " anchors of " + record.pages() + " pages in " + file + " ("
+                + change.added() + " pages and anchors added, " + change.removed() + " removed).");
         return 0;
     }
 }

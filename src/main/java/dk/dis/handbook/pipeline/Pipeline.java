@@ -265,7 +265,9 @@ public final class Pipeline {
                     config.baseUrlTrimmed(), options.preview(), site.pages(), sourceOf, converted.draftUrls(), secrets,
                     config.accessibilityStatementUrl(), options.anchorsRecord()));
             report.end("publish", published.internalLinks() + " internal links checked, "
-                    + published.externalLinks() + " external listed, " + published.files() + " files");
+                    + published.externalLinks() + " external listed, " + published.files() + " files"
+                    + (published.unrecordedAnchors() == 0 ? "" : "; " + published.unrecordedAnchors()
+                    + " new section anchors not yet in " + BuildOptions.ANCHORS_FILE + " (run `anchors` and commit it)"));
             return published;
         }
 

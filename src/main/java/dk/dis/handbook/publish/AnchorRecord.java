@@ -85,6 +85,40 @@ public final class AnchorRecord {
         return anchorsByUrl.values().stream().mapToInt(Set::size).sum();
     }
 
+    /** How many pages and anchors {@code newer} has that this record lacks, and the other way round. */
+    public record Difference(int added, int removed) {}
+
+    public Difference comparedWith(AnchorRecord newer) {
+        return new Difference(missingFrom(anchorsByUrl, newer.anchorsByUrl), missingFrom(newer.anchorsByUrl, anchorsByUrl));
+    }
+
+    /** Pages and anchors of {@code from} that {@code in} lacks. */
+    private static int missingFrom(Map<String, Set<String>> in, Map<String, Set<String>> from) {
+        int n = 0;
+        for (Map.Entry<String, Set<String>> page : from.entrySet()) {
+            Set<String> there = in.get(page.getKey());
+            if (there == null) n++;
+            for (String id : page.getValue()) if (there == null || !there.contains(id)) n++;
+        }
+        return n;
+    }
+
+    /**
+     * The anchors a built site has that this record lacks (new pages and sections): they are not
+     * protected until the record is written again; 0 when there is no record at all.
+     */
+    int unrecorded(SiteScan scan) {
+        if (anchorsByUrl.isEmpty()) return 0;
+        int n = 0;
+        for (SiteScan.ScannedPage page : scan.pages()) {
+            if (!page.outputPath().endsWith("index.html")) continue;
+            String dir = page.outputPath().substring(0, page.outputPath().length() - "index.html".length());
+            Set<String> recorded = anchorsByUrl.getOrDefault("/" + dir, Set.of());
+            for (String id : page.citable()) if (!recorded.contains(id)) n++;
+        }
+        return n;
+    }
+
     public void write(Path file) throws IOException {
         StringBuilder s = new StringBuilder(HEADER);
         anchorsByUrl.forEach((url, ids) -> s.append(url).append(ids.isEmpty() ? "" : " " + String.join(" ", ids)).append('\n'));
