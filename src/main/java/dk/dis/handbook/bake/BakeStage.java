@@ -20,6 +20,7 @@ import org.jbake.parser.Engines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,7 +33,9 @@ import java.util.TreeMap;
 /**
  * Stage "bake": JBake's Oven renders every page through the FreeMarker templates in templates/
  * (a layout and small partials), plus the 404 page, sitemap.xml and the Atom feed of meeting
- * records, and publishes the assets. JBake is assembled from our parts, each at one of its
+ * records, and publishes the assets; after the Oven, the feeds of the changes pages
+ * ({@link ChangesFeed}) and the handbook for machines ({@link MachineReadable}: sider.json,
+ * llms.txt, each page as text). JBake is assembled from our parts, each at one of its
  * extension points: {@link ConvertedPages} (markup engine), {@link BakeStore} (content store),
  * {@link HandbookTemplates} (template engine), {@link SiteModelExtractor} (model extractor) and
  * {@link SiteAssets} (asset step). The template values are computed once per build ({@link TemplateModels}).
@@ -48,7 +51,7 @@ public final class BakeStage {
 
     /** What the bake needs from the stages before it. */
     public record Input(SiteMap site, HandbookConfig config, Path contentDir, Path outDir, boolean preview,
-                        AssetFingerprinter.Assets assets, List<MediaFile> media, Map<String, ?> pdfs) {}
+                        AssetFingerprinter.Assets assets, List<MediaFile> media, Map<String, ?> pdfs, LocalDate today) {}
 
     /** JBake's markup engines, model extractors and document types are global: one bake per JVM at a time. */
     private static final Object ONE_BAKE_AT_A_TIME = new Object();
@@ -68,7 +71,7 @@ public final class BakeStage {
     }
 
     public Result run(Input in) throws IOException, ContentException {
-        TemplateModels models = TemplateModels.of(in.site(), in.config(), in.preview(), in.assets().urls(), in.pdfs());
+        TemplateModels models = TemplateModels.of(in.site(), in.config(), in.preview(), in.assets().urls(), in.pdfs(), in.today());
         Set<String> late = new HashSet<>();
         for (LatePages.LatePage page : models.late()) late.add(page.outputPath());
         Set<String> unchanged = renderCache == null ? Set.of() : keepUnchanged(in, models, late);
@@ -110,10 +113,12 @@ public final class BakeStage {
         int pages = in.site().pages().size() - late.size();
         Map<String, Map<String, Object>> lateValues = new HashMap<>();
         for (Page page : in.site().pages()) if (late.contains(page.outputPath())) lateValues.put(page.url(), models.of(page));
-        return new Result(pages + 3, pages, unchanged.size(),
-                new LatePages(models.late(), lateValues, models.shared(),
-                        templates != null ? templates.configuration() : HandbookTemplates.freemarker(templateDir.toFile(), models.language()),
-                        in.outDir()),
+        freemarker.template.Configuration freemarker = templates != null ? templates.configuration()
+                : HandbookTemplates.freemarker(templateDir.toFile(), models.language());
+        int readerFiles = ChangesFeed.write(in.site(), models.shared(), freemarker, in.outDir())
+                + MachineReadable.write(in.site(), in.config(), in.today(), in.outDir());
+        return new Result(pages + 3 + readerFiles, pages, unchanged.size(),
+                new LatePages(models.late(), lateValues, models.shared(), freemarker, in.outDir()),
                 in.assets().urls());
     }
 

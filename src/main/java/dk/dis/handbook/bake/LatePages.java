@@ -69,11 +69,14 @@ public final class LatePages {
         return null;
     }
 
-    /** The page's body around the marked block, and the block's id and class, for the page template. */
+    /**
+     * The page's body around the marked block, and the block's id and class, for the page template,
+     * which puts partials/KIND.ftlh in the block's place.
+     */
     static void split(String kind, String body, Map<String, Object> pageModel) {
         Document doc = Jsoup.parseBodyFragment(body);
         doc.outputSettings().prettyPrint(false);
-        Element mark = doc.getElementById(SEARCH.equals(kind) ? SEARCH_MARK : SUBJECTS_MARK);
+        Element mark = doc.getElementById(SEARCH.equals(kind) ? SEARCH_MARK : SUBJECTS.equals(kind) ? SUBJECTS_MARK : RecentChanges.MARK);
         pageModel.put("app", kind);
         pageModel.put("appId", mark.id());
         pageModel.put("appClass", mark.className());

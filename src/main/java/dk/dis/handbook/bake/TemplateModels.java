@@ -3,6 +3,7 @@ package dk.dis.handbook.bake;
 import dk.dis.handbook.config.HandbookConfig;
 import dk.dis.handbook.content.ContentException;
 import dk.dis.handbook.content.ContentProblem;
+import dk.dis.handbook.offline.OfflineStage;
 import dk.dis.handbook.site.Dates;
 import dk.dis.handbook.site.Messages;
 import dk.dis.handbook.site.Page;
@@ -34,7 +35,7 @@ final class TemplateModels {
     private TemplateModels() {}
 
     static TemplateModels of(SiteMap site, HandbookConfig config, boolean preview, Map<String, String> assets,
-                             Map<String, ?> pdfs) throws ContentException {
+                             Map<String, ?> pdfs, LocalDate today) throws ContentException {
         List<ContentProblem> problems = new ArrayList<>();
         for (String locale : site.locales()) messages(locale, problems);
         if (!problems.isEmpty()) throw new ContentException(problems);
@@ -67,13 +68,20 @@ final class TemplateModels {
             model.put("nav", navigation.forSection(page.locale(), page.section()));
             model.put("t", Messages.of(page.locale()));
             model.put("lang", page.locale());
+            model.put("serviceWorker", OfflineStage.workerUrl(page.locale(), site.defaultLocale()));
             model.put("alternates", alternates(site, page));
             Map<String, Object> pageModel = pageModel(page);
             pageModel.put("body", practice.addTo(page));
+            // The reader is told when the owner has not reviewed the page by the date it promised.
+            pageModel.put("overdue", page.nextReview().isBefore(today));
             String kind = LatePages.kindOf(page);
             if (kind != null) {
                 LatePages.split(kind, (String) pageModel.get("body"), pageModel);
                 models.late.add(new LatePages.LatePage(page.url(), page.locale(), page.outputPath(), kind));
+            } else if (RecentChanges.isChangesPage(page)) {
+                LatePages.split(RecentChanges.APP, (String) pageModel.get("body"), pageModel);
+                model.put("changes", RecentChanges.entries(site, page.locale()));
+                model.put("changesFeed", RecentChanges.feedUrl(page));
             }
             model.put("page", pageModel);
             model.put("worksheet", "worksheet".equals(page.template()) ? questionModels(Worksheet.questions(site, page, problems)) : List.of());
@@ -93,6 +101,7 @@ final class TemplateModels {
         models.notFound.put("nav", navigation.forSection(site.defaultLocale(), null));
         models.notFound.put("t", t);
         models.notFound.put("lang", site.defaultLocale());
+        models.notFound.put("serviceWorker", OfflineStage.workerUrl(site.defaultLocale(), site.defaultLocale()));
         models.notFound.put("alternates", List.of());
         models.notFound.put("breadcrumbs", List.of());
         models.notFound.put("page", Map.of("title", t.get("notfound.title"), "url", "/404.html", "summary", t.get("notfound.summary")));
@@ -226,6 +235,8 @@ final class TemplateModels {
         m.put("nextReview", Dates.format(p.nextReview(), p.locale()));
         m.put("nextReviewIso", p.nextReview().toString());
         m.put("changeNote", p.changeNote() == null ? "" : p.changeNote());
+        // A change note is dated by the review that made it (jbake-reviewed).
+        m.put("changed", Dates.format(p.reviewed(), p.locale()));
         m.put("tags", p.tags());
         m.put("body", p.bodyHtml());
         m.put("template", p.template());

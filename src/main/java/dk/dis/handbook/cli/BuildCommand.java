@@ -49,6 +49,10 @@ final class BuildCommand implements Callable<Integer> {
             + "(kept in target/build-cache).")
     boolean clean;
 
+    @Option(names = "--today", description = "The date the build takes for today, YYYY-MM-DD (default: today in Denmark): "
+            + "pages whose next review lies before it say that they are overdue.")
+    java.time.LocalDate today;
+
     private static ContentException renamed(ContentException e, BuildOptions options) {
         try {
             return new ContentException(CmsOrigins.read(options.contentDir()).rename(e.problems()));
@@ -67,6 +71,7 @@ final class BuildCommand implements Callable<Integer> {
         }
         BuildOptions options = BuildOptions.defaults(root).withPreview(preview).withPdf(!noPdf);
         if (out != null) options = options.withOutDir(out);
+        if (today != null) options = options.withToday(today);
         if (content != null) options = options.withContentDir(content);
         if (config != null) options = options.withConfigFile(config);
         if (clean) {

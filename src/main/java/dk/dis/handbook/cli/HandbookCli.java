@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "handbook", mixinStandardHelpOptions = true, version = "DIS handbook 0.1",
         description = "Builds the DIS handbook: a static, searchable site of the DIS model.",
         subcommands = {BuildCommand.class, SyncCommand.class, CmsPushCommand.class, ServeCommand.class, PreviewServerCommand.class, SearchCommand.class,
-                InitCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+                ReviewCommand.class, AnchorsCommand.class, InitCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
 public final class HandbookCli implements Runnable {
 
     @CommandLine.Spec

@@ -8,6 +8,7 @@ import dk.dis.handbook.content.MarkdownSlips;
 import dk.dis.handbook.content.MediaFile;
 import dk.dis.handbook.content.PageImages;
 import dk.dis.handbook.content.UnsafeMarkup;
+import dk.dis.handbook.site.Messages;
 import dk.dis.handbook.site.Page;
 import org.asciidoctor.ast.Document;
 import org.asciidoctor.ast.Section;
@@ -233,7 +234,7 @@ public final class ConvertStage {
 
         String body;
         try {
-            body = engine.diagrams().inline(sanitizer.clean(doc.convert()));
+            body = SectionLinks.addTo(engine.diagrams().inline(sanitizer.clean(doc.convert())), sectionLinkLabel(location.locale()));
         } catch (RuntimeException e) {
             own.add(new ContentProblem(name, null, "could not be rendered: " + firstLine(e), "Check the Asciidoc syntax near the message's line."));
             body = "";
@@ -261,6 +262,15 @@ public final class ConvertStage {
     private static Page skippedDraft(PageHeader.Location location, Path relative) {
         return new Page(relative, location.locale(), location.url(), location.slug(), location.section(), location.sectionIndex(),
                 "page", "draft", null, null, null, null, 0, null, null, null, null, List.of(), "", List.of(), List.of(), "page", null);
+    }
+
+    /** The name of a heading's link to itself in {@code locale}; null without interface text in it (the bake names that problem). */
+    private static String sectionLinkLabel(String locale) {
+        try {
+            return Messages.of(locale).get("section.link");
+        } catch (java.util.MissingResourceException e) {
+            return null;
+        }
     }
 
     private static List<Page.Heading> headings(Document doc) {

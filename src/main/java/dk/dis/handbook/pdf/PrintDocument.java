@@ -1,5 +1,6 @@
 package dk.dis.handbook.pdf;
 
+import dk.dis.handbook.convert.SectionLinks;
 import dk.dis.handbook.site.Page;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -131,6 +132,8 @@ final class PrintDocument {
      */
     private void prepare(Element content, String pageId, int shift) {
         String prefix = pageId + ID_SEPARATOR;
+        // A heading's link to itself is for citing the web page; on paper it is nothing.
+        content.select("a." + SectionLinks.CLASS).remove();
         // A diagram's ids stay: its own references (markers, aria-labelledby) point at them, and
         // each SVG is drawn as a document of its own.
         for (Element e : content.select("[id]")) {

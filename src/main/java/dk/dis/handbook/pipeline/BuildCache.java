@@ -101,6 +101,9 @@ final class BuildCache {
         digest.add("code", code);
         digest.add("options", options.preview() + " " + options.pdf() + " " + options.outDir().toAbsolutePath().normalize()
                 + " " + options.contentDir().toAbsolutePath().normalize());
+        // A page whose review falls due shows a notice without an edit: a new day is a new input.
+        digest.add("today", String.valueOf(options.today()));
+        if (Files.isRegularFile(options.anchorsRecord())) digest.add("anchors", Files.readAllBytes(options.anchorsRecord()));
         // The token is only mixed in, never stored: a new token means new output checks.
         String token = System.getenv("STRAPI_TOKEN");
         digest.add("token", token == null ? "" : ContentHash.of(token));

@@ -17,6 +17,7 @@ import dk.dis.handbook.convert.ConvertCache;
 import dk.dis.handbook.convert.ConvertStage;
 import dk.dis.handbook.convert.HtmlSanitizer;
 import dk.dis.handbook.theme.AssetFingerprinter;
+import dk.dis.handbook.offline.OfflineStage;
 import dk.dis.handbook.pdf.PdfStage;
 import dk.dis.handbook.publish.PublishStage;
 import dk.dis.handbook.search.IndexStage;
@@ -33,7 +34,7 @@ import java.util.Map;
 /**
  * The build, stage by stage, each handing its typed result to the next: sync (when the build reads
  * a CMS: every language of handbook.yml's locales into the content folder) → convert → bake →
- * index → pdf → publish. The PDFs are laid out on background threads from the converted pages,
+ * index → pdf → offline → publish. The PDFs are laid out on background threads from the converted pages,
  * alongside bake and index. Everything is written into a staging folder that replaces the output
  * folder only when every stage succeeded; an unchanged input and output build nothing.
  */
@@ -147,6 +148,7 @@ public final class Pipeline {
             BakeStage.Result baked = run.bake(site, converted);
             IndexStage.Result indexed = run.index(baked);
             PdfStage.Result printed = run.pdf(printing);
+            run.offline();
             PublishStage.Result published = run.publish(site, converted);
             return run.finish(site, converted, indexed, published);
         }
@@ -215,7 +217,7 @@ public final class Pipeline {
             BakeStage bake = new BakeStage(options.templateDir()).withCache(renderCache);
             AssetFingerprinter.Assets assets = AssetFingerprinter.plan(options.assetsDir(), config);
             BakeStage.Result baked = bake.run(new BakeStage.Input(site, config, options.contentDir(), staging, options.preview(),
-                    assets, converted.media(), options.pdf() ? PdfStage.links(site, config) : Map.of()));
+                    assets, converted.media(), options.pdf() ? PdfStage.links(site, config) : Map.of(), options.today()));
             report.end("bake", baked.pages() + " pages, " + baked.files() + " files"
                     + (cache == null ? "" : "; " + (baked.pages() - baked.reused()) + " pages rendered, " + baked.reused() + " unchanged"));
             return baked;
@@ -243,6 +245,14 @@ public final class Pipeline {
             return pdfs;
         }
 
+        /** The service workers list the files of this build, so they are written when all others are. */
+        OfflineStage.Result offline() throws IOException, ContentException {
+            report.begin("offline", "service workers for reading offline");
+            OfflineStage.Result result = new OfflineStage(options.templateDir()).run(staging, config.locales(), options.preview());
+            report.end("offline", result.summary());
+            return result;
+        }
+
         PublishStage.Result publish(SiteMap site, ConvertStage.Result converted) throws IOException, ContentException {
             report.begin("publish", "checking links and replacing " + out);
             if (cache != null) cache.forgetState();
@@ -252,9 +262,11 @@ public final class Pipeline {
             if (System.getenv("STRAPI_TOKEN") != null) secrets.add(System.getenv("STRAPI_TOKEN"));
             PublishStage.Result published = new PublishStage().run(new PublishStage.Request(staging, out,
                     config.baseUrlTrimmed(), options.preview(), site.pages(), sourceOf, converted.draftUrls(), secrets,
-                    config.accessibilityStatementUrl()));
+                    config.accessibilityStatementUrl(), options.anchorsRecord()));
             report.end("publish", published.internalLinks() + " internal links checked, "
-                    + published.externalLinks() + " external listed, " + published.files() + " files");
+                    + published.externalLinks() + " external listed, " + published.files() + " files"
+                    + (published.unrecordedAnchors() == 0 ? "" : "; " + published.unrecordedAnchors()
+                    + " new section anchors not yet in " + BuildOptions.ANCHORS_FILE + " (run `anchors` and commit it)"));
             return published;
         }
 

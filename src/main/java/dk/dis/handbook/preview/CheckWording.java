@@ -64,6 +64,7 @@ public final class CheckWording {
             rule("link.anchor", "links to '(.*)', but the page (.*) has no section with id '(.*)'\\..*"),
             rule("link.malformed", "has a malformed link '(.*)'\\..*"),
             rule("nextReview", "must be after jbake-reviewed \\((.*)\\)\\..*"),
+            rule("anchor.gone", "no longer has the section anchor #(\\S+) that was published as (\\S+) \\(recorded in .*"),
             rule("asciidoc.secondTitle", "Asciidoctor error(?: \\(line \\d+\\))?: level 0 sections can only be used when doctype is book.*"),
             rule("asciidoc", "Asciidoctor error(?: \\(line \\d+\\))?: (.*?)\\.?"),
             rule("asciidoc.unreadable", "could not be (?:rendered|parsed): (.*?)\\.?(?: Check the Asciidoc syntax.*)?"),

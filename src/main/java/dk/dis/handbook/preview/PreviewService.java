@@ -50,6 +50,11 @@ public final class PreviewService implements AutoCloseable {
     private final Map<String, List<String>> leftOut = new LinkedHashMap<>();
     private LocalServer server;
 
+    /** A long-running service builds with the date of each build (its clock's), so review notices appear on the day. */
+    private BuildOptions today(BuildOptions base) {
+        return base.withToday(java.time.LocalDate.ofInstant(clock.instant(), BuildOptions.ZONE));
+    }
+
     /**
      * @param root the handbook's folder (templates, assets, handbook.yml)
      * @param work where the preview's content, cache and site live
@@ -60,9 +65,11 @@ public final class PreviewService implements AutoCloseable {
         this.tokens = tokens;
         this.clock = clock;
         this.log = log;
-        this.options = BuildOptions.defaults(root).withPreview(true).withPdf(false)
+        // The handbook's record of published anchors, not one beside the service's own content folders.
+        Path anchors = BuildOptions.recordBeside(root.resolve("content"));
+        this.options = BuildOptions.defaults(root).withPreview(true).withPdf(false).withAnchorsFile(anchors)
                 .withContentDir(work.resolve("content")).withOutDir(work.resolve("site")).withCacheDir(work.resolve("cache"));
-        this.checkOptions = BuildOptions.defaults(root).withPreview(false).withPdf(false)
+        this.checkOptions = BuildOptions.defaults(root).withPreview(false).withPdf(false).withAnchorsFile(anchors)
                 .withContentDir(work.resolve("check/content")).withOutDir(work.resolve("check/site")).withCacheDir(work.resolve("check/cache"));
         this.locales = HandbookConfig.load(options.configFile()).locales();
         this.engine = AsciidocEngine.startBooting(options.assetsDir().resolve("diagrams"));
@@ -165,7 +172,7 @@ public final class PreviewService implements AutoCloseable {
                     .run(content, CmsSync.targets(content, locales), true, true);
             try {
                 new Pipeline(new StageReport(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
-                        .build(options, engine);
+                        .build(today(options), engine);
             } catch (ContentException e) {
                 if (attempt >= 3) throw e;
                 CmsOrigins origins = CmsOrigins.read(content);
@@ -268,7 +275,7 @@ public final class PreviewService implements AutoCloseable {
         if (sync.checkedFile() == null) return new CheckResult(problems.isEmpty(), problems, warnings);
         String file = "content/" + (locale.equals(locales.get(0)) ? "" : locale + "/") + sync.checkedFile();
         try {
-            new Pipeline(new StageReport(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))).build(checkOptions, engine);
+            new Pipeline(new StageReport(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))).build(today(checkOptions), engine);
         } catch (ContentException e) {
             CmsOrigins origins = CmsOrigins.read(content);
             for (ContentProblem problem : e.problems()) {

@@ -20,10 +20,10 @@ import java.util.Map;
  */
 public final class HostingRules {
 
-    /** Strict: only the site's own files; no inline scripts or styles; no framing. */
+    /** Strict: only the site's own files; no inline scripts or styles; no framing; service workers from the site only. */
     public static final String CONTENT_SECURITY_POLICY = String.join("; ",
             "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self'",
-            "font-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'self'",
+            "font-src 'self'", "connect-src 'self'", "worker-src 'self'", "object-src 'none'", "base-uri 'self'",
             "form-action 'self'", "frame-ancestors 'none'");
 
     public static final String IMMUTABLE = "public, max-age=31536000, immutable";
@@ -79,12 +79,12 @@ public final class HostingRules {
     }
 
     /**
-     * Each old URL of a page redirects permanently to its current URL, and /was to the
-     * accessibility statement. Every source is re-checked: a rule is written only from a path of this site.
+     * Each old URL of a page redirects permanently to its current URL, and /was (the short address
+     * the accessibility law has public bodies link to) permanently to the accessibility statement. Every source is re-checked: a rule is written only from a path of this site.
      */
     List<String[]> redirects() {
         List<String[]> redirects = new ArrayList<>();
-        redirects.add(new String[] {"/was", accessibilityStatementUrl, "302"});
+        redirects.add(new String[] {"/was", accessibilityStatementUrl, "301"});
         for (Page page : pages) {
             for (String old : page.oldUrls()) {
                 if (!SitePaths.isNormalizedPath(old) || !SitePaths.isNormalizedPath(page.url()) && !page.url().equals("/")) {

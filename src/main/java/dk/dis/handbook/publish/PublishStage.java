@@ -20,12 +20,13 @@ import java.util.stream.Stream;
  */
 public final class PublishStage {
 
-    public record Result(int internalLinks, int externalLinks, long bytes, int files) {}
+    /** @param unrecordedAnchors section anchors not yet in the record of published anchors (see {@link AnchorRecord}) */
+    public record Result(int internalLinks, int externalLinks, long bytes, int files, int unrecordedAnchors) {}
 
     /** What the publish stage needs to know about the build. */
     public record Request(Path stagingDir, Path outDir, String siteOrigin, boolean preview, List<Page> pages,
                           Map<String, String> sourceOf, List<String> draftUrls, List<String> secrets,
-                          String accessibilityStatementUrl) {}
+                          String accessibilityStatementUrl, Path anchorsFile) {}
 
     public Result run(Request r) throws IOException, ContentException {
         List<ContentProblem> problems = new ArrayList<>();
@@ -36,11 +37,13 @@ public final class PublishStage {
         SiteScan scan = SiteScan.of(r.stagingDir(), r.sourceOf(), OutputGuard.guard(r.preview()));
         LinkChecker.Result links = new LinkChecker(r.stagingDir(), r.siteOrigin()).check(scan, r.sourceOf(), problems);
         OutputGuard.check(scan, r.preview(), r.draftUrls(), r.secrets(), r.sourceOf(), problems);
+        AnchorRecord anchors = AnchorRecord.read(r.anchorsFile());
+        anchors.check(scan, r.pages(), r.sourceOf(), r.anchorsFile() == null ? "" : r.anchorsFile().getFileName().toString(), problems);
         if (!problems.isEmpty()) throw new ContentException(problems);
         Path stagingDir = r.stagingDir();
         Trees.Size size = Trees.size(stagingDir);
         swap(stagingDir, r.outDir());
-        return new Result(links.internalLinks(), links.externalLinks().size(), size.bytes(), size.files());
+        return new Result(links.internalLinks(), links.externalLinks().size(), size.bytes(), size.files(), anchors.unrecorded(scan));
     }
 
     /** Moves the staged site into place; the previous site is removed only after the move succeeded. */

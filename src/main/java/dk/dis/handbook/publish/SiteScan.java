@@ -27,7 +27,7 @@ import java.util.stream.Stream;
 final class SiteScan {
 
     /** What the checks need from one HTML page. */
-    record ScannedPage(String outputPath, List<String> links, Set<String> ids, List<ContentProblem> guardProblems) {}
+    record ScannedPage(String outputPath, List<String> links, Set<String> ids, Set<String> citable, List<ContentProblem> guardProblems) {}
 
     private final Path siteDir;
     private final Set<String> files;
@@ -80,7 +80,7 @@ final class SiteScan {
         }
         List<ContentProblem> problems = new ArrayList<>();
         guard.check(doc, sourceOf.getOrDefault(outputPath, "output " + outputPath), problems);
-        return new ScannedPage(outputPath, List.copyOf(links), ids, List.copyOf(problems));
+        return new ScannedPage(outputPath, List.copyOf(links), ids, AnchorRecord.citable(doc), List.copyOf(problems));
     }
 
     private static String relative(Path siteDir, Path file) {

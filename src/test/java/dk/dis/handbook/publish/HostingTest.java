@@ -57,8 +57,18 @@ class HostingTest {
             assertThat(get(server, "/trin-9/endnu-aeldre/").headers().firstValue("Location")).contains("/trin-1/detaljer/");
             // The accessibility statement's short address (Webtilgængelighedsloven) goes to the configured statement.
             HttpResponse<String> was = get(server, "/was");
-            assertThat(was.statusCode()).isEqualTo(302);
+            assertThat(was.statusCode()).isEqualTo(301);
             assertThat(was.headers().firstValue("Location")).contains("https://www.was.digst.dk/");
+            assertThat(handbook.read("_redirects")).containsPattern("(?m)^/was\\s+https://www\\.was\\.digst\\.dk/\\s+301$");
+            // Every footer names the statement as the law words it.
+            assertThat(org.jsoup.Jsoup.parse(page.body()).select("footer.site-footer a[href=https://www.was.digst.dk/]").eachText())
+                    .containsExactly("Tilgængelighedserklæring");
+            // The service worker comes from the site itself and is always revalidated, so a new build reaches readers.
+            assertThat(csp).contains("worker-src 'self'");
+            HttpResponse<String> worker = get(server, "/sw.js");
+            assertThat(worker.statusCode()).isEqualTo(200);
+            assertThat(worker.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/javascript"));
+            assertThat(worker.headers().firstValue("Cache-Control")).contains(HostingRules.REVALIDATE);
 
             HttpResponse<String> missing = get(server, "/findes/ikke/");
             assertThat(missing.statusCode()).isEqualTo(404);

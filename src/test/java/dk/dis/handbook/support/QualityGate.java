@@ -104,7 +104,7 @@ public final class QualityGate {
         return errors;
     }
 
-    /** Gzipped bytes of a page's HTML plus the CSS and scripts it links from the site. */
+    /** Gzipped bytes of a page's HTML plus the CSS and scripts it links from the site, and the service worker it registers. */
     public static long pageWeight(Path siteDir, Path htmlFile) throws IOException {
         long total = gzipped(Files.readAllBytes(htmlFile));
         Document doc = Jsoup.parse(htmlFile.toFile(), "UTF-8");
@@ -112,6 +112,11 @@ public final class QualityGate {
             String url = e.hasAttr("href") ? e.attr("href") : e.attr("src");
             Path asset = siteDir.resolve(url.substring(1));
             if (Files.isRegularFile(asset)) total += gzipped(Files.readAllBytes(asset));
+        }
+        // The service worker the page registers is fetched with it on a first visit: it counts too.
+        for (var e : doc.select("script[data-service-worker^=/]")) {
+            Path worker = siteDir.resolve(e.attr("data-service-worker").substring(1));
+            if (Files.isRegularFile(worker)) total += gzipped(Files.readAllBytes(worker));
         }
         return total;
     }

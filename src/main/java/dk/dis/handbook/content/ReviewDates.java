@@ -1,0 +1,80 @@
+package dk.dis.handbook.content;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Which published pages are past their next review date and which fall due soon, per owner: read
+ * from the page headers in content/ alone (no conversion), for the secretaries who keep the
+ * handbook current ({@code handbook review}).
+ */
+public final class ReviewDates {
+
+    /** One page's review: {@code daysLeft} is negative for a page whose review is overdue. */
+    public record Due(String file, String url, String locale, String title, String owner, LocalDate reviewed,
+                      LocalDate nextReview, long daysLeft) {
+        public boolean overdue() {
+            return daysLeft < 0;
+        }
+    }
+
+    /** The pages due by {@code today} + {@code withinDays}, by owner (owners A–Å, each owner's pages earliest first). */
+    public record Report(LocalDate today, int withinDays, Map<String, List<Due>> byOwner, List<String> problems) {}
+
+    private ReviewDates() {}
+
+    public static Report of(Path contentDir, List<String> locales, LocalDate today, int withinDays) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(contentDir)) {
+            files = walk.filter(p -> p.toString().endsWith(".adoc") && Files.isRegularFile(p)).sorted().toList();
+        }
+        List<Due> due = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Path file : files) {
+            Path relative = contentDir.relativize(file);
+            String name = "content/" + relative.toString().replace('\\', '/');
+            PageHeader.Text text = PageHeader.read(name, Files.readString(file, StandardCharsets.UTF_8), problems);
+            PageHeader.Location location = PageHeader.Location.of(relative, locales);
+            if (text == null || location == null) continue;
+            Map<String, String> a = text.attributes();
+            if (!"published".equals(a.get("jbake-status"))) continue;
+            LocalDate reviewed = date(name, a, "jbake-reviewed", problems);
+            LocalDate next = date(name, a, "jbake-nextreview", problems);
+            if (reviewed == null || next == null) continue;
+            long days = ChronoUnit.DAYS.between(today, next);
+            if (days > withinDays) continue;
+            String owner = a.getOrDefault("jbake-owner", "").isBlank() ? "?" : a.get("jbake-owner");
+            due.add(new Due(name, location.url(), location.locale(), text.title(), owner, reviewed, next, days));
+        }
+        Map<String, List<Due>> byOwner = new TreeMap<>(java.text.Collator.getInstance(java.util.Locale.forLanguageTag(locales.get(0)))::compare);
+        due.sort(Comparator.comparing(Due::nextReview).thenComparing(Due::url));
+        for (Due d : due) byOwner.computeIfAbsent(d.owner(), o -> new ArrayList<>()).add(d);
+        return new Report(today, withinDays, new LinkedHashMap<>(byOwner), problems);
+    }
+
+    private static LocalDate date(String file, Map<String, String> attributes, String field, List<String> problems) {
+        String value = attributes.get(field);
+        if (value == null || value.isBlank()) {
+            problems.add(file + ": field '" + field + "' is missing; add ':" + field + ": YYYY-MM-DD' to the page header.");
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            problems.add(file + ": field '" + field + "' is '" + value + "', not a date; write it as YYYY-MM-DD.");
+            return null;
+        }
+    }
+}
