@@ -213,11 +213,50 @@
     return b;
   }
 
+  /** The pair term of two adjacent folded words (as DanishText.pair): the stem of both written as one. */
+  function pair(a, b) { return stem(a + b); }
+
   /** The languages an index can be in (as SearchLanguage); compounds: parts of words highlight too. */
   var LANGUAGES = {
-    da: { words: words, fold: fold, stem: stem, compounds: true },
+    da: { words: words, fold: fold, stem: stem, pair: pair, compounds: true },
     en: { words: enWords, fold: enFold, stem: porterStem, compounds: false }
   };
+
+  var QUOTES = '"“”„«»';
+
+  /**
+   * The query's folded words, each with its quoted phrase (-1 outside quotes; an unclosed quote
+   * counts as none) and whether a quote closes after it (as QueryWords.of).
+   */
+  function queryWords(query, lang) {
+    var segments = [], current = '';
+    for (var i = 0; i < query.length; i++) {
+      if (QUOTES.indexOf(query[i]) >= 0) { segments.push(current); current = ''; } else current += query[i];
+    }
+    segments.push(current);
+    var out = [], phrases = 0;
+    for (var k = 0; k < segments.length; k++) {
+      var quoted = k % 2 === 1 && k < segments.length - 1;
+      var phrase = quoted ? phrases++ : -1;
+      lang.words(segments[k]).forEach(function (w) {
+        var f = lang.fold(w);
+        if (f) out.push({ folded: f, phrase: phrase, closed: quoted || k < segments.length - 1 });
+      });
+    }
+    return out;
+  }
+
+  /** Pair terms of adjacent words, stop words left out (as QueryWords.pairs). */
+  function queryPairs(ws, lang, stop, hasPairs) {
+    var out = [], previous = null;
+    if (!hasPairs) return out;
+    ws.forEach(function (w) {
+      if (stop.has(w.folded)) return;
+      if (previous) out.push({ term: lang.pair(previous.folded, w.folded), inPhrase: previous.phrase >= 0 && previous.phrase === w.phrase });
+      previous = w;
+    });
+    return out;
+  }
 
   function languageOf(meta) {
     var lang = LANGUAGES[meta.language || 'da'];
@@ -342,19 +381,21 @@
       take(Array.from(seen.values()), stems, r.maxExpansions);
     }
 
-    /** Per query word, a Map of stem → weight (as LuceneSearcher.plan). */
-    async function plan(query) {
+    /**
+     * Per query word and adjacent pair, a Map of stem → weight, and which are required (quoted
+     * phrases), as LuceneSearcher.fullPlan; a quoted word or pair found nowhere empties the plan.
+     */
+    async function fullPlan(query) {
       var meta = await metaPromise;
       var r = meta.rules;
       var lang = languageOf(meta);
       var stop = new Set(meta.stopwords);
-      var ws = lang.words(query);
+      var ws = queryWords(query, lang);
       var prefixMode = query.length > 0 && !/\s$/.test(query);
-      var out = [];
+      var terms = [], required = [], none = { terms: [], required: [] };
       for (var i = 0; i < ws.length; i++) {
-        var w = lang.fold(ws[i]);
-        if (!w) continue;
-        var prefix = prefixMode && i === ws.length - 1 && w.length >= r.minPrefix;
+        var w = ws[i].folded;
+        var prefix = prefixMode && i === ws.length - 1 && !ws[i].closed && w.length >= r.minPrefix;
         var isStop = stop.has(w);
         if (isStop && !prefix) continue;
         var stems = new Map();
@@ -368,16 +409,31 @@
         }
         if (prefix) await completions(meta, w, stems);
         if (stems.size === 0 && !isStop && w.length >= r.typo1From) await neighbours(meta, w, stems);
-        if (stems.size > 0) out.push(stems);
+        if (stems.size > 0) {
+          terms.push(stems);
+          required.push(ws[i].phrase >= 0);
+        } else if (ws[i].phrase >= 0) return none;
       }
-      return out;
+      var pairs = queryPairs(ws, lang, stop, meta.pairs);
+      for (var p = 0; p < pairs.length; p++) {
+        if (await df(meta, pairs[p].term) > 0) {
+          terms.push(new Map([[pairs[p].term, r.pairWeight]]));
+          required.push(pairs[p].inPhrase);
+        } else if (pairs[p].inPhrase) return none;
+      }
+      return { terms: terms, required: required };
+    }
+
+    async function plan(query) {
+      return (await fullPlan(query)).terms;
     }
 
     /** The best sections: [{id, score}], best first, ties by position in the handbook. */
     async function search(query, limit) {
       var meta = await metaPromise;
-      var p = await plan(query);
-      var total = new Map();
+      var fp = await fullPlan(query);
+      var p = fp.terms;
+      var total = new Map(), matched = new Map(), mustCount = 0;
       for (var i = 0; i < p.length; i++) {
         var best = new Map();
         for (var [s, weight] of p[i]) {
@@ -389,9 +445,17 @@
             if (!(best.get(id) >= v)) best.set(id, v);
           }
         }
-        best.forEach(function (v, id) { total.set(id, (total.get(id) || 0) + v); });
+        var must = fp.required[i];
+        if (must) mustCount++;
+        best.forEach(function (v, id) {
+          total.set(id, (total.get(id) || 0) + v);
+          if (must) matched.set(id, (matched.get(id) || 0) + 1);
+        });
       }
-      var hits = Array.from(total, function (e) { return { id: e[0], score: e[1] }; });
+      var hits = [];
+      total.forEach(function (score, id) {
+        if (mustCount === 0 || matched.get(id) === mustCount) hits.push({ id: id, score: score });
+      });
       hits.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
       return { hits: hits.slice(0, limit), total: hits.length, plan: p, language: meta.language || 'da' };
     }
@@ -409,11 +473,11 @@
       });
     }
 
-    return { plan: plan, search: search, records: records };
+    return { plan: plan, fullPlan: fullPlan, search: search, records: records };
   }
 
   var api = {
-    fold: fold, words: words, stem: stem, editDistance: editDistance, createEngine: createEngine, languages: LANGUAGES
+    fold: fold, words: words, stem: stem, pair: pair, queryWords: queryWords, editDistance: editDistance, createEngine: createEngine, languages: LANGUAGES
   };
   if (typeof module !== 'undefined' && module.exports) {
     module.exports = api;

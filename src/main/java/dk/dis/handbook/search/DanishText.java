@@ -85,6 +85,15 @@ public final class DanishText {
         return stemmer.getCurrent();
     }
 
+    /**
+     * The pair term of two adjacent folded words: the stem of the two written together, so
+     * "iværksætter projekt" gives the stem of "iværksætterprojekt" (a compound and its parts written
+     * apart meet) and a phrase's words meet in order.
+     */
+    public static String pair(String firstFolded, String secondFolded) {
+        return stem(firstFolded + secondFolded);
+    }
+
     public static boolean isTokenChar(int codePoint) {
         return Character.isLetter(codePoint) || Character.getType(codePoint) == Character.DECIMAL_DIGIT_NUMBER;
     }

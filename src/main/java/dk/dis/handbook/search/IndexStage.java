@@ -141,6 +141,7 @@ public final class IndexStage {
                 Map<String, List<String>> synonyms;
                 try {
                     synonyms = Synonyms.load(synonymsFile(language), language, warn);
+                    if (language == SearchLanguage.DA && DanishLexicon.system().isEmpty()) warn.accept(DanishLexicon.missingMessage());
                     SearchIndex.write(sections, language, index);
                 } catch (IOException | RuntimeException ex) {
                     index.close();

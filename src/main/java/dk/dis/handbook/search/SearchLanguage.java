@@ -42,6 +42,16 @@ public enum SearchLanguage {
         }
 
         @Override
+        public boolean hasPairs() {
+            return true;
+        }
+
+        @Override
+        public String pair(String firstFolded, String secondFolded) {
+            return DanishText.pair(firstFolded, secondFolded);
+        }
+
+        @Override
         Analyzer index(List<Section> sections, Analyzer surface) {
             return DanishAnalysis.index(SearchIndex.vocabulary(sections, surface));
         }
@@ -100,6 +110,16 @@ public enum SearchLanguage {
 
     /** Folded stop words: not indexed, and skipped in queries. */
     public abstract Set<String> stopwords();
+
+    /** Whether adjacent words are also indexed as one pair term (see {@link DanishText#pair}). */
+    public boolean hasPairs() {
+        return false;
+    }
+
+    /** The pair term of two adjacent folded words, for a language that has them. */
+    public String pair(String firstFolded, String secondFolded) {
+        throw new UnsupportedOperationException(code() + " has no pair terms");
+    }
 
     /** Surface forms: folded words, stop words out (prefixes and typos are matched against these). */
     abstract Analyzer surface();

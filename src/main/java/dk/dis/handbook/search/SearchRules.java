@@ -15,6 +15,8 @@ public final class SearchRules {
     public static final float HEADING_BOOST = 2f;
 
     public static final float SYNONYM_WEIGHT = 0.9f;
+    /** Weight of a pair term: adjacent query words that stand next to each other (or written as one) in a section. */
+    public static final float PAIR_WEIGHT = 1f;
     public static final float PREFIX_WEIGHT = 0.8f;
     public static final float TYPO1_WEIGHT = 0.7f;
     public static final float TYPO2_WEIGHT = 0.5f;
@@ -38,6 +40,7 @@ public final class SearchRules {
     static Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("synonymWeight", SYNONYM_WEIGHT);
+        m.put("pairWeight", PAIR_WEIGHT);
         m.put("prefixWeight", PREFIX_WEIGHT);
         m.put("typo1Weight", TYPO1_WEIGHT);
         m.put("typo2Weight", TYPO2_WEIGHT);

@@ -71,6 +71,7 @@ final class StaticExport {
         meta.put("language", index.language().code());
         meta.put("sections", sections.size());
         meta.put("rules", SearchRules.asMap());
+        meta.put("pairs", index.language().hasPairs());
         meta.put("stopwords", index.language().stopwords());
         meta.put("synonyms", index.synonyms());
         meta.put("dictionary", dictionary(index));

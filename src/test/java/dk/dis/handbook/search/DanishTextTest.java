@@ -41,6 +41,43 @@ class DanishTextTest {
     }
 
     @Test
+    void compoundsSplitIntoKnownWordsThatInflectAsTheWhole() {
+        java.util.Set<String> words = java.util.Set.of("interessent", "analyse", "iværksætter", "projekt", "politi", "kerne",
+                "politiker", "arbejde", "gruppe", "møde", "udvalg", "sparring", "spar", "ring", "netværk");
+        java.util.Set<String> stems = new java.util.HashSet<>();
+        words.forEach(w -> stems.add(DanishText.stem(w)));
+        CompoundSplitter splitter = new CompoundSplitter(words::contains, java.util.Set.of("sparring")::contains, stems::contains);
+        assertThat(splitter.parts("interessentanalysen")).containsExactly("interessent", "analysen");
+        assertThat(splitter.parts("iværksætterprojekterne")).containsExactly("iværksætter", "projekterne");
+        assertThat(splitter.parts("arbejdsgrupperne")).containsExactly("arbejd", "grupperne");
+        assertThat(splitter.parts("udvalgsmøderne")).containsExactly("udvalg", "møderne");
+        assertThat(splitter.parts("sparringsnetværket")).containsExactly("sparring", "netværket");
+        // Not a split: the whole word inflects otherwise, or a listed word would fall into short parts.
+        assertThat(splitter.parts("politikerne")).isEmpty();
+        assertThat(splitter.parts("sparring")).isEmpty();
+        assertThat(splitter.parts("analyse")).isEmpty();
+    }
+
+    @Test
+    void adjacentWordsAreAlsoIndexedAsOnePairTerm() {
+        var dictionary = new org.apache.lucene.analysis.CharArraySet(List.of("netværk"), false);
+        List<String> tokens = DanishAnalysis.tokens(DanishAnalysis.index(dictionary), "Innovation tager tid og iværksætter projekter");
+        // Stop words ("og") are skipped, so their neighbours pair; the pair of words written apart is the compound's stem.
+        assertThat(tokens).contains(DanishText.pair("innovation", "tager"), DanishText.pair("tager", "tid"),
+                DanishText.pair("tid", "iværksætter"), DanishText.stem("iværksætterprojekter"));
+        assertThat(DanishText.pair("iværksætter", "projekter")).isEqualTo(DanishText.stem("iværksætterprojektet"));
+    }
+
+    @Test
+    void queryWordsKnowTheirQuotedPhrase() {
+        List<QueryWords.Word> ws = QueryWords.of("radikal \"innovation tager\" tid „start småt", SearchLanguage.DA);
+        assertThat(ws).extracting(QueryWords.Word::phrase).containsExactly(-1, 0, 0, -1, -1, -1);
+        assertThat(QueryWords.pairs(ws, SearchLanguage.DA)).extracting(QueryWords.Pair::inPhrase)
+                .containsExactly(false, true, false, false, false);
+        assertThat(QueryWords.pairs(QueryWords.of("principles of innovation", SearchLanguage.EN), SearchLanguage.EN)).isEmpty();
+    }
+
+    @Test
     void synonymGroupsAreStemmedAndPhrasesAreReported(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("synonymer.txt");
         Files.writeString(file, "# comment\nKB, Kommunalbestyrelsen\nKL, Kommunernes Landsforening\n");

@@ -58,7 +58,9 @@ class SearchParityTest {
     static List<String> queries() {
         List<String> qs = typing(BuiltHandbook.labelledQueries());
         qs.addAll(List.of("borger", "politisk model", "digitalisering og innovation", "sam", "test", "mødet den 12. december",
-                "kommunalbestyrelsen ", "Værdi", "udforsk idé test implementer værdi", "aeldre", "innovationsprojekter i 2018"));
+                "kommunalbestyrelsen ", "Værdi", "udforsk idé test implementer værdi", "aeldre", "innovationsprojekter i 2018",
+                "innovation tager tid", "\"innovation tager tid\"", "\"tid tager innovation\"", "\"innovation tager ti", "iværksætter projekt",
+                "interessenter", "„hurtigste vej“ til handling", "\"radikal\" innovation", "iværksætterprojektets ", "\"sparringsnetværk\""));
         return qs;
     }
 

@@ -110,6 +110,40 @@ class SearchQualityTest {
         }
     }
 
+    /** The misses of issue 20: a principle's one-liner, a compound written apart, a plural of a compound's part. */
+    @Test
+    void phrasesCompoundsWrittenApartAndPartsInflectedFindTheirPage() throws Exception {
+        try (LuceneSearcher searcher = new LuceneSearcher(BuiltHandbook.get().indexDir())) {
+            assertThat(urls(searcher.search("innovation tager tid", 3))).contains("/trin-1/#opfoelgning");
+            assertThat(urls(searcher.search("iværksætter projekt", 3))).contains("/laeringsopsamling/projekter/#ivaerksaetterprojektet");
+            assertThat(urls(searcher.search("interessenter", 3))).contains("/idekatalog/metoder/#interessentanalyse");
+            assertThat(searcher.search("radikal innovation", 1).get(0).url()).isEqualTo("/idekatalog/begreber/#radikal-og-inkrementel");
+            // Parts in any inflection find the compound; the compound finds its parts written apart.
+            for (String q : List.of("iværksætter ", "projekter iværksætter ", "iværksætterprojektets ")) {
+                assertThat(urls(searcher.search(q, 3))).as(q).contains("/laeringsopsamling/projekter/#ivaerksaetterprojektet");
+            }
+        }
+    }
+
+    @Test
+    void aQuotedPhraseMatchesOnlyInOrder() throws Exception {
+        try (LuceneSearcher searcher = new LuceneSearcher(BuiltHandbook.get().indexDir())) {
+            List<LuceneSearcher.Hit> quoted = searcher.search("\"innovation tager tid\"", 50);
+            assertThat(quoted).isNotEmpty().allMatch(h -> DanishText.fold(h.excerpt() + " " + h.heading()).contains("innovation tager tid")
+                    || h.url().equals("/trin-1/#oversigt") || h.url().startsWith("/trin-1/"));
+            assertThat(urls(quoted)).contains("/trin-1/#opfoelgning");
+            // The same words loose find more sections than the phrase; out of order, the phrase is nowhere.
+            assertThat(searcher.search("innovation tager tid", 50)).hasSizeGreaterThan(quoted.size());
+            assertThat(searcher.search("\"tid tager innovation\"", 50)).isEmpty();
+            // An unclosed quote is read as loose words while the phrase is being typed.
+            assertThat(searcher.search("\"innovation tager ti", 50)).isNotEmpty();
+        }
+    }
+
+    private static List<String> urls(List<LuceneSearcher.Hit> hits) {
+        return hits.stream().map(LuceneSearcher.Hit::url).toList();
+    }
+
     @Test
     void nonsenseFindsNothing() throws Exception {
         try (LuceneSearcher searcher = new LuceneSearcher(BuiltHandbook.get().indexDir())) {
