@@ -258,6 +258,12 @@
     return out;
   }
 
+  /** A heading's or query's key: its words' stems, stop words and numbers left out (as SearchIndex.headingKey). */
+  function headingKey(folded, lang, stop) {
+    var stems = folded.filter(function (w) { return w && !stop.has(w) && !/^\p{Nd}+$/u.test(w); }).map(lang.stem);
+    return stems.length ? '!' + stems.join('_') : null;
+  }
+
   function languageOf(meta) {
     var lang = LANGUAGES[meta.language || 'da'];
     if (!lang) throw new Error('search index in an unknown language: ' + meta.language);
@@ -421,6 +427,11 @@
           required.push(pairs[p].inPhrase);
         } else if (pairs[p].inPhrase) return none;
       }
+      var key = headingKey(ws.map(function (w) { return w.folded; }), lang, stop);
+      if (key && await df(meta, key) > 0) {
+        terms.push(new Map([[key, r.keyWeight]]));
+        required.push(false);
+      }
       return { terms: terms, required: required };
     }
 
@@ -428,8 +439,17 @@
       return (await fullPlan(query)).terms;
     }
 
-    /** The best sections: [{id, score}], best first, ties by position in the handbook. */
-    async function search(query, limit) {
+    /** Whether section id is in a part of the handbook (meta.parts: part → [[first, last], …]). */
+    function inPart(meta, part, id) {
+      var ranges = (meta.parts || {})[part] || [];
+      return ranges.some(function (r) { return id >= r[0] && id <= r[1]; });
+    }
+
+    /**
+     * The best sections: [{id, score}], best first, ties by position in the handbook; with part
+     * (as Section.partOf), only that part's (as LuceneSearcher.search with a part).
+     */
+    async function search(query, limit, part) {
       var meta = await metaPromise;
       var fp = await fullPlan(query);
       var p = fp.terms;
@@ -454,7 +474,7 @@
       }
       var hits = [];
       total.forEach(function (score, id) {
-        if (mustCount === 0 || matched.get(id) === mustCount) hits.push({ id: id, score: score });
+        if ((mustCount === 0 || matched.get(id) === mustCount) && (!part || inPart(meta, part, id))) hits.push({ id: id, score: score });
       });
       hits.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
       return { hits: hits.slice(0, limit), total: hits.length, plan: p, language: meta.language || 'da' };
@@ -519,6 +539,13 @@
     var form = document.querySelector('form[data-index]');
     if (!form) return;
     var input = form.querySelector('input[name="q"]');
+    // The part filter (radio buttons named by the page, "del" in Danish); its value is in the address too.
+    var partBoxes = Array.prototype.slice.call(form.querySelectorAll('input[type="radio"][data-part-filter]'));
+    var partName = partBoxes.length ? partBoxes[0].name : null;
+    function chosenPart() {
+      var on = partBoxes.filter(function (b) { return b.checked; })[0];
+      return on && on.value ? on : null;
+    }
     var status = document.getElementById('soeg-status');
     var results = document.getElementById('soeg-resultater');
     // The texts come from the page (its language's message bundle): data-msg-NAME, {name} filled in.
@@ -541,6 +568,10 @@
     function setUrl(q) {
       var url = new URL(window.location.href);
       if (q) url.searchParams.set('q', q); else url.searchParams.delete('q');
+      if (partName) {
+        var part = chosenPart();
+        if (part) url.searchParams.set(partName, part.value); else url.searchParams.delete(partName);
+      }
       window.history.replaceState(null, '', url);
     }
 
@@ -553,16 +584,17 @@
         return;
       }
       try {
-        var found = await engine.search(q, RESULT_SECTIONS);
+        var part = chosenPart();
+        var found = await engine.search(q, RESULT_SECTIONS, part ? part.value : null);
         var recs = await engine.records(found.hits.map(function (h) { return h.id; }));
         if (ticket !== latest) return;
-        render(q, found, recs);
+        render(q, found, recs, part);
       } catch (e) {
         if (ticket === latest) status.textContent = message('error', {});
       }
     }
 
-    function render(q, found, recs) {
+    function render(q, found, recs, part) {
       var stems = new Set();
       found.plan.forEach(function (m) { m.forEach(function (w, s) { stems.add(s); }); });
       var lang = LANGUAGES[found.language];
@@ -600,6 +632,8 @@
         values.sections = counted('section', found.total > shown ? found.total : shown);
         status.textContent = message(found.total > shown ? 'best' : 'count', values);
       }
+      // Screen readers hear which part the results are from.
+      if (part) status.textContent += ' ' + message('filtered', { part: part.getAttribute('data-label') });
     }
 
     input.addEventListener('input', function () {
@@ -611,7 +645,14 @@
       clearTimeout(timer);
       run(input.value);
     });
-    var initial = new URLSearchParams(window.location.search).get('q');
+    partBoxes.forEach(function (b) {
+      b.addEventListener('change', function () { clearTimeout(timer); run(input.value); });
+    });
+    var params = new URLSearchParams(window.location.search);
+    if (partName && params.get(partName)) {
+      partBoxes.forEach(function (b) { b.checked = b.value === params.get(partName); });
+    }
+    var initial = params.get('q');
     if (initial) {
       input.value = initial;
       run(initial);

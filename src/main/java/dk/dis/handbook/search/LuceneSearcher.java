@@ -75,7 +75,7 @@ public final class LuceneSearcher implements Closeable {
     }
 
     int docFreq(String stem) throws IOException {
-        return reader.docFreq(new Term(SearchIndex.STEMS, stem));
+        return reader.docFreq(new Term(SearchIndex.fieldOf(stem), stem));
     }
 
     /** The weighted stems of each query word (and adjacent pair) that matches anything. */
@@ -127,6 +127,11 @@ public final class LuceneSearcher implements Closeable {
             } else if (pair.inPhrase()) {
                 return Plan.NONE;
             }
+        }
+        String key = SearchIndex.headingKey(language, words.stream().map(QueryWords.Word::folded).toList());
+        if (key != null && docFreq(key) > 0) {
+            terms.add(Map.of(key, SearchRules.KEY_WEIGHT));
+            required.add(false);
         }
         return new Plan(terms, required);
     }
@@ -186,9 +191,19 @@ public final class LuceneSearcher implements Closeable {
     }
 
     public List<Hit> search(String query, int limit) throws IOException {
+        return search(query, limit, null);
+    }
+
+    /** The best sections in one part of the handbook ({@code part} as {@link Section#partOf}; null: all). */
+    public List<Hit> search(String query, int limit, String part) throws IOException {
         Plan plan = fullPlan(query);
         if (plan.terms().isEmpty() || limit <= 0) return List.of();
-        TopDocs top = searcher.search(toQuery(plan), limit);
+        Query q = toQuery(plan);
+        if (part != null) {
+            q = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST)
+                    .add(new org.apache.lucene.search.TermQuery(new Term(SearchIndex.PART, part)), BooleanClause.Occur.FILTER).build();
+        }
+        TopDocs top = searcher.search(q, limit);
         StoredFields stored = searcher.storedFields();
         List<Hit> hits = new ArrayList<>();
         for (ScoreDoc sd : top.scoreDocs) {

@@ -13,6 +13,10 @@ public final class SearchRules {
     /** Field boosts: a page title counts most, then a section heading, then the text. */
     public static final float TITLE_BOOST = 3f;
     public static final float HEADING_BOOST = 2f;
+    /** A page's summary counts this much besides being part of its introduction's text. */
+    public static final float SUMMARY_BOOST = 1f;
+    /** Weight of a heading key that equals the query's (see SearchIndex.headingKey). */
+    public static final float KEY_WEIGHT = 2f;
 
     public static final float SYNONYM_WEIGHT = 0.9f;
     /** Weight of a pair term: adjacent query words that stand next to each other (or written as one) in a section. */
@@ -41,6 +45,7 @@ public final class SearchRules {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("synonymWeight", SYNONYM_WEIGHT);
         m.put("pairWeight", PAIR_WEIGHT);
+        m.put("keyWeight", KEY_WEIGHT);
         m.put("prefixWeight", PREFIX_WEIGHT);
         m.put("typo1Weight", TYPO1_WEIGHT);
         m.put("typo2Weight", TYPO2_WEIGHT);

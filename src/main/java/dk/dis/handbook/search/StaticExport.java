@@ -77,6 +77,7 @@ final class StaticExport {
         meta.put("dictionary", dictionary(index));
         meta.put("postings", postings(index));
         meta.put("records", records(sections));
+        meta.put("parts", parts(sections));
         byte[] body = JSON.writeValueAsBytes(meta);
         String name = "meta." + hash(body) + ".json";
         save(dir.resolve(name), body);
@@ -100,15 +101,19 @@ final class StaticExport {
 
     private List<List<String>> postings(LuceneSearcher index) throws IOException {
         Shards shards = new Shards("p", POSTING_SHARD_BYTES);
-        Terms stems = MultiTerms.getTerms(index.reader(), SearchIndex.STEMS);
-        if (stems == null) return shards.finish();
         List<String> words = new ArrayList<>();
         List<Integer> dfs = new ArrayList<>();
-        TermsEnum te = stems.iterator();
-        for (BytesRef t = te.next(); t != null; t = te.next()) {
-            words.add(t.utf8ToString());
-            dfs.add(te.docFreq());
+        // Heading keys first: they sort before every stem, and the shards are cut in key order.
+        for (String field : List.of(SearchIndex.KEY, SearchIndex.STEMS)) {
+            Terms terms = MultiTerms.getTerms(index.reader(), field);
+            if (terms == null) continue;
+            TermsEnum te = terms.iterator();
+            for (BytesRef t = te.next(); t != null; t = te.next()) {
+                words.add(t.utf8ToString());
+                dfs.add(te.docFreq());
+            }
         }
+        if (words.isEmpty()) return shards.finish();
         // Each word is scored on its own, so the words are shared out over the cores.
         int n = index.reader().maxDoc();
         ThreadLocal<float[]> scoresOf = ThreadLocal.withInitial(() -> new float[n]);
@@ -187,6 +192,19 @@ final class StaticExport {
             }
         }
         return out;
+    }
+
+    /** Each part's sections as ranges of ids [first, last] (pages are numbered in URL order, so a part is mostly one range). */
+    static Map<String, List<int[]>> parts(List<Section> sections) {
+        Map<String, List<int[]>> parts = new java.util.TreeMap<>();
+        for (Section s : sections) {
+            if (s.part().isEmpty()) continue;
+            List<int[]> ranges = parts.computeIfAbsent(s.part(), k -> new ArrayList<>());
+            int[] last = ranges.isEmpty() ? null : ranges.get(ranges.size() - 1);
+            if (last != null && last[1] == s.id() - 1) last[1] = s.id();
+            else ranges.add(new int[] {s.id(), s.id()});
+        }
+        return parts;
     }
 
     private String records(List<Section> sections) throws IOException {

@@ -140,6 +140,18 @@ class SearchQualityTest {
         }
     }
 
+    @Test
+    void aHeadingThatEqualsTheQueryComesFirstAndASummaryCountsAboveAMention() throws Exception {
+        try (LuceneSearcher searcher = new LuceneSearcher(BuiltHandbook.get().indexDir())) {
+            // "Fase 3: Test": the number is left out of the heading's key, as of the query's.
+            assertThat(searcher.search("fase 3 test", 1).get(0).url()).isEqualTo("/laeringsopsamling/innovationsloopet/#test");
+            assertThat(searcher.search("det agile sparringsnetværk", 1).get(0).url()).isEqualTo("/trin-3/netvaerk/#agilt-sparringsnetvaerk");
+            // Its title says "Politisk retning og opfølgning", its summary the rest.
+            assertThat(searcher.search("kommunalbestyrelsen retning følger op", 1).get(0).url()).isEqualTo("/trin-2/");
+            assertThat(searcher.plan("fase 3 test")).anySatisfy(m -> assertThat(m).containsKey("!fas_test"));
+        }
+    }
+
     private static List<String> urls(List<LuceneSearcher.Hit> hits) {
         return hits.stream().map(LuceneSearcher.Hit::url).toList();
     }
