@@ -261,7 +261,7 @@
   /** A heading's or query's key: its words' stems, stop words and numbers left out (as SearchIndex.headingKey). */
   function headingKey(folded, lang, stop) {
     var stems = folded.filter(function (w) { return w && !stop.has(w) && !/^\p{Nd}+$/u.test(w); }).map(lang.stem);
-    return stems.length ? '!' + stems.join('_') : null;
+    return stems.length ? stems.map(function (s) { return s + '!'; }).join('') : null;
   }
 
   function languageOf(meta) {
@@ -387,6 +387,23 @@
       take(Array.from(seen.values()), stems, r.maxExpansions);
     }
 
+    /** A query compound the index lacks as the stems of two words it has (as LuceneSearcher.splitByIndex). */
+    async function splitByIndex(meta, folded, lang) {
+      var r = meta.rules, n = folded.length;
+      if (n < r.minCompound) return [];
+      for (var i = n - r.minPart; i >= r.minPart; i--) {
+        var first = folded.slice(0, i), last = first[i - 1];
+        var firsts = (last === 's' || last === 'e') && i - 1 >= r.minPart ? [first, first.slice(0, i - 1)] : [first];
+        for (var k = 0; k < firsts.length; k++) {
+          var s1 = lang.stem(firsts[k]);
+          if (await df(meta, s1) === 0) continue;
+          var s2 = lang.stem(folded.slice(i));
+          if (await df(meta, s2) > 0) return [s1, s2];
+        }
+      }
+      return [];
+    }
+
     /**
      * Per query word and adjacent pair, a Map of stem → weight, and which are required (quoted
      * phrases), as LuceneSearcher.fullPlan; a quoted word or pair found nowhere empties the plan.
@@ -414,6 +431,16 @@
           }
         }
         if (prefix) await completions(meta, w, stems);
+        if (stems.size === 0 && !isStop && meta.pairs) {
+          var parts = await splitByIndex(meta, w, lang);
+          if (parts.length) {
+            parts.forEach(function (part) {
+              terms.push(new Map([[part, r.splitWeight]]));
+              required.push(ws[i].phrase >= 0);
+            });
+            continue;
+          }
+        }
         if (stems.size === 0 && !isStop && w.length >= r.typo1From) await neighbours(meta, w, stems);
         if (stems.size > 0) {
           terms.push(stems);

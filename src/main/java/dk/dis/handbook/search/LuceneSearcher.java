@@ -112,6 +112,16 @@ public final class LuceneSearcher implements Closeable {
                 }
             }
             if (prefix) addCompletions(w, stems);
+            if (stems.isEmpty() && !stop && language.hasPairs()) {
+                List<String> parts = splitByIndex(w);
+                if (!parts.isEmpty()) {
+                    for (String part : parts) {
+                        terms.add(Map.of(part, SearchRules.SPLIT_WEIGHT));
+                        required.add(word.phrase() >= 0);
+                    }
+                    continue;
+                }
+            }
             if (stems.isEmpty() && !stop && w.length() >= SearchRules.TYPO1_FROM) addNeighbours(w, stems);
             if (!stems.isEmpty()) {
                 terms.add(stems);
@@ -134,6 +144,30 @@ public final class LuceneSearcher implements Closeable {
             required.add(false);
         }
         return new Plan(terms, required);
+    }
+
+    /**
+     * A query compound the index does not have, as the stems of two words it does have
+     * ("kommunalbestyrelsesmedlem": those of "kommunalbestyrelse" and "medlem", a linking s or e
+     * dropped), the longest first part first; none if there is no such split. The index's words are
+     * the lexicon here, so the browser client splits the same way with nothing more to fetch.
+     */
+    List<String> splitByIndex(String folded) throws IOException {
+        int n = folded.length();
+        if (n < CompoundSplitter.MIN_COMPOUND) return List.of();
+        for (int i = n - CompoundSplitter.MIN_PART; i >= CompoundSplitter.MIN_PART; i--) {
+            String first = folded.substring(0, i);
+            char last = first.charAt(i - 1);
+            List<String> firsts = (last == 's' || last == 'e') && i - 1 >= CompoundSplitter.MIN_PART
+                    ? List.of(first, first.substring(0, i - 1)) : List.of(first);
+            for (String f : firsts) {
+                String s1 = language.stem(f);
+                if (docFreq(s1) == 0) continue;
+                String s2 = language.stem(folded.substring(i));
+                if (docFreq(s2) > 0) return List.of(s1, s2);
+            }
+        }
+        return List.of();
     }
 
     private record Candidate(String stem, float weight, int df) {}

@@ -47,7 +47,7 @@ public final class SearchIndex {
     static final String SUMMARY = "summary";
     /** The heading's (the introduction's: the page title's) key, see {@link #headingKey}. */
     static final String KEY = "key";
-    /** Heading keys start with this, which no word contains; they sort before every stem. */
+    /** Ends each stem of a heading key; no word contains it, and a key sorts just after its first stem (the same shard, mostly). */
     static final String KEY_MARK = "!";
     /** The section's heading (or page title) and text: every stem of the section is here. */
     static final String BODY = "body";
@@ -121,7 +121,7 @@ public final class SearchIndex {
 
     /**
      * The key of a heading or query: the stems of its words in order, stop words and numbers left
-     * out, after {@link #KEY_MARK} ("!fas_udforsk" for "Fase 1: Udforsk"); null when none is left. A
+     * out, each followed by {@link #KEY_MARK} ("fas!udforsk!" for "Fase 1: Udforsk"); null when none is left. A
      * query with a heading's key equals that heading, and the section comes first.
      */
     static String headingKey(SearchLanguage language, List<String> foldedWords) {
@@ -130,7 +130,10 @@ public final class SearchIndex {
             if (w.isEmpty() || language.stopwords().contains(w) || w.chars().allMatch(Character::isDigit)) continue;
             stems.add(language.stem(w));
         }
-        return stems.isEmpty() ? null : KEY_MARK + String.join("_", stems);
+        if (stems.isEmpty()) return null;
+        StringBuilder key = new StringBuilder();
+        for (String stem : stems) key.append(stem).append(KEY_MARK);
+        return key.toString();
     }
 
     private static Document document(Section s, SearchLanguage language) {
@@ -182,12 +185,12 @@ public final class SearchIndex {
 
     /** The field a term's document frequency is counted in: heading keys in theirs, stems in the text. */
     static String fieldOf(String term) {
-        return term.startsWith(KEY_MARK) ? KEY : STEMS;
+        return term.contains(KEY_MARK) ? KEY : STEMS;
     }
 
     /** The score of one stem in a section: BM25 over title, summary, heading and text, with their boosts; a heading key's own. */
     static Query stemQuery(String stem) {
-        if (stem.startsWith(KEY_MARK)) return new TermQuery(new Term(KEY, stem));
+        if (stem.contains(KEY_MARK)) return new TermQuery(new Term(KEY, stem));
         return new BooleanQuery.Builder()
                 .add(new BoostQuery(new TermQuery(new Term(SUMMARY, stem)), SearchRules.SUMMARY_BOOST), BooleanClause.Occur.SHOULD)
                 .add(new BoostQuery(new TermQuery(new Term(TITLE, stem)), SearchRules.TITLE_BOOST), BooleanClause.Occur.SHOULD)

@@ -17,6 +17,8 @@ public final class SearchRules {
     public static final float SUMMARY_BOOST = 1f;
     /** Weight of a heading key that equals the query's (see SearchIndex.headingKey). */
     public static final float KEY_WEIGHT = 2f;
+    /** Weight of each part of a query compound that is nowhere in the index, split into two words that are. */
+    public static final float SPLIT_WEIGHT = 0.9f;
 
     public static final float SYNONYM_WEIGHT = 0.9f;
     /** Weight of a pair term: adjacent query words that stand next to each other (or written as one) in a section. */
@@ -46,6 +48,9 @@ public final class SearchRules {
         m.put("synonymWeight", SYNONYM_WEIGHT);
         m.put("pairWeight", PAIR_WEIGHT);
         m.put("keyWeight", KEY_WEIGHT);
+        m.put("splitWeight", SPLIT_WEIGHT);
+        m.put("minCompound", CompoundSplitter.MIN_COMPOUND);
+        m.put("minPart", CompoundSplitter.MIN_PART);
         m.put("prefixWeight", PREFIX_WEIGHT);
         m.put("typo1Weight", TYPO1_WEIGHT);
         m.put("typo2Weight", TYPO2_WEIGHT);

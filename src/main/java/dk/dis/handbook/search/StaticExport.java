@@ -101,19 +101,22 @@ final class StaticExport {
 
     private List<List<String>> postings(LuceneSearcher index) throws IOException {
         Shards shards = new Shards("p", POSTING_SHARD_BYTES);
-        List<String> words = new ArrayList<>();
-        List<Integer> dfs = new ArrayList<>();
-        // Heading keys first: they sort before every stem, and the shards are cut in key order.
-        for (String field : List.of(SearchIndex.KEY, SearchIndex.STEMS)) {
+        // Stems and heading keys, in one sorted list (the shards are cut in term order).
+        List<Map.Entry<BytesRef, Integer>> all = new ArrayList<>();
+        for (String field : List.of(SearchIndex.STEMS, SearchIndex.KEY)) {
             Terms terms = MultiTerms.getTerms(index.reader(), field);
             if (terms == null) continue;
             TermsEnum te = terms.iterator();
-            for (BytesRef t = te.next(); t != null; t = te.next()) {
-                words.add(t.utf8ToString());
-                dfs.add(te.docFreq());
-            }
+            for (BytesRef t = te.next(); t != null; t = te.next()) all.add(Map.entry(BytesRef.deepCopyOf(t), te.docFreq()));
         }
-        if (words.isEmpty()) return shards.finish();
+        if (all.isEmpty()) return shards.finish();
+        all.sort(Map.Entry.comparingByKey());
+        List<String> words = new ArrayList<>(all.size());
+        List<Integer> dfs = new ArrayList<>(all.size());
+        for (Map.Entry<BytesRef, Integer> e : all) {
+            words.add(e.getKey().utf8ToString());
+            dfs.add(e.getValue());
+        }
         // Each word is scored on its own, so the words are shared out over the cores.
         int n = index.reader().maxDoc();
         ThreadLocal<float[]> scoresOf = ThreadLocal.withInitial(() -> new float[n]);

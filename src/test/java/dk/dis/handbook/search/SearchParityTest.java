@@ -60,7 +60,8 @@ class SearchParityTest {
         qs.addAll(List.of("borger", "politisk model", "digitalisering og innovation", "sam", "test", "mødet den 12. december",
                 "kommunalbestyrelsen ", "Værdi", "udforsk idé test implementer værdi", "aeldre", "innovationsprojekter i 2018",
                 "innovation tager tid", "\"innovation tager tid\"", "\"tid tager innovation\"", "\"innovation tager ti", "iværksætter projekt",
-                "interessenter", "„hurtigste vej“ til handling", "\"radikal\" innovation", "iværksætterprojektets ", "\"sparringsnetværk\""));
+                "interessenter", "„hurtigste vej“ til handling", "\"radikal\" innovation", "iværksætterprojektets ", "\"sparringsnetværk\"",
+                "borgerfeedback", "sparringsrumstilbud ", "\"borgerfeedback\" lab"));
         return qs;
     }
 
