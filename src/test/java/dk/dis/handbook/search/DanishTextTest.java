@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DanishTextTest {
 
@@ -56,6 +57,17 @@ class DanishTextTest {
         assertThat(splitter.parts("politikerne")).isEmpty();
         assertThat(splitter.parts("sparring")).isEmpty();
         assertThat(splitter.parts("analyse")).isEmpty();
+    }
+
+    @Test
+    void theLexiconIsAHunspellWordListFoldedAndAnUnreadableOneIsNamed(@TempDir Path dir) throws Exception {
+        Path dic = dir.resolve("da_DK.dic");
+        Files.writeString(dic, "4\nInteressent/10,11\nværktøj/5\nEU/3\n-årig/24\n");
+        assertThat(DanishLexicon.read(dic)).containsExactlyInAnyOrder("interessent", "værktøj");
+        Path empty = dir.resolve("empty.dic");
+        Files.writeString(empty, "0\n");
+        assertThatThrownBy(() -> DanishLexicon.read(empty)).hasMessageContaining(empty.toString()).hasMessageContaining(DanishLexicon.PATH_VARIABLE);
+        assertThat(DanishLexicon.missingMessage()).contains(DanishLexicon.path().toString()).contains("apt-get install hunspell-da");
     }
 
     @Test
