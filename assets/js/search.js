@@ -443,6 +443,7 @@
         }
         if (stems.size === 0 && !isStop && w.length >= r.typo1From) await neighbours(meta, w, stems);
         if (stems.size > 0) {
+          if ((meta.questionWords || []).indexOf(w) >= 0) stems.forEach(function (v, k) { stems.set(k, v * r.questionWeight); });
           terms.push(stems);
           required.push(ws[i].phrase >= 0);
         } else if (ws[i].phrase >= 0) return none;

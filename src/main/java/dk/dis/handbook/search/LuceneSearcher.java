@@ -124,6 +124,7 @@ public final class LuceneSearcher implements Closeable {
             }
             if (stems.isEmpty() && !stop && w.length() >= SearchRules.TYPO1_FROM) addNeighbours(w, stems);
             if (!stems.isEmpty()) {
+                if (language.questionWords().contains(w)) stems.replaceAll((stem, weight) -> weight * SearchRules.QUESTION_WEIGHT);
                 terms.add(stems);
                 required.add(word.phrase() >= 0);
             } else if (word.phrase() >= 0) {

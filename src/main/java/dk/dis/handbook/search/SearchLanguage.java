@@ -37,6 +37,11 @@ public enum SearchLanguage {
         }
 
         @Override
+        public Set<String> questionWords() {
+            return DanishText.QUESTION_WORDS;
+        }
+
+        @Override
         Analyzer surface() {
             return DanishAnalysis.surface();
         }
@@ -80,6 +85,11 @@ public enum SearchLanguage {
         }
 
         @Override
+        public Set<String> questionWords() {
+            return EnglishText.QUESTION_WORDS;
+        }
+
+        @Override
         Analyzer surface() {
             return EnglishText.surface();
         }
@@ -110,6 +120,9 @@ public enum SearchLanguage {
 
     /** Folded stop words: not indexed, and skipped in queries. */
     public abstract Set<String> stopwords();
+
+    /** Folded question words: indexed, but of little weight in a query ({@link SearchRules#QUESTION_WEIGHT}). */
+    public abstract Set<String> questionWords();
 
     /** Whether adjacent words are also indexed as one pair term (see {@link DanishText#pair}). */
     public boolean hasPairs() {

@@ -17,6 +17,8 @@ public final class SearchRules {
     public static final float SUMMARY_BOOST = 1f;
     /** Weight of a heading key that equals the query's (see SearchIndex.headingKey). */
     public static final float KEY_WEIGHT = 2f;
+    /** A question word's weight in a query ("hvordan" in "hvordan kobles borgerne til medarbejdere"). */
+    public static final float QUESTION_WEIGHT = 0.3f;
     /** Weight of each part of a query compound that is nowhere in the index, split into two words that are. */
     public static final float SPLIT_WEIGHT = 0.9f;
 
@@ -49,6 +51,7 @@ public final class SearchRules {
         m.put("pairWeight", PAIR_WEIGHT);
         m.put("keyWeight", KEY_WEIGHT);
         m.put("splitWeight", SPLIT_WEIGHT);
+        m.put("questionWeight", QUESTION_WEIGHT);
         m.put("minCompound", CompoundSplitter.MIN_COMPOUND);
         m.put("minPart", CompoundSplitter.MIN_PART);
         m.put("prefixWeight", PREFIX_WEIGHT);

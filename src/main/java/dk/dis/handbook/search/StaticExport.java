@@ -73,6 +73,7 @@ final class StaticExport {
         meta.put("rules", SearchRules.asMap());
         meta.put("pairs", index.language().hasPairs());
         meta.put("stopwords", index.language().stopwords());
+        meta.put("questionWords", new java.util.TreeSet<>(index.language().questionWords()));
         meta.put("synonyms", index.synonyms());
         meta.put("dictionary", dictionary(index));
         meta.put("postings", postings(index));

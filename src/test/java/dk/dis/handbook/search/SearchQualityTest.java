@@ -156,6 +156,18 @@ class SearchQualityTest {
         }
     }
 
+    /** A question word counts little: the topic of "hvordan kobles borgerne …" is not the heading "Hvordan følges op?". */
+    @Test
+    void questionWordsCountLittle() throws Exception {
+        try (LuceneSearcher searcher = new LuceneSearcher(BuiltHandbook.get().indexDir())) {
+            assertThat(urls(searcher.search("hvordan kobles borgerne til medarbejdere", 3))).doesNotContain("/trin-2/#hvordan-foelges-op")
+                    .anyMatch(u -> u.startsWith("/trin-3/"));
+            assertThat(searcher.plan("hvordan kobles ").get(0)).containsEntry("hvordan", SearchRules.QUESTION_WEIGHT);
+            // Still part of a heading's key: the question as the heading asks it finds it first.
+            assertThat(searcher.search("hvordan følges op", 1).get(0).url()).isEqualTo("/trin-2/#hvordan-foelges-op");
+        }
+    }
+
     private static List<String> urls(List<LuceneSearcher.Hit> hits) {
         return hits.stream().map(LuceneSearcher.Hit::url).toList();
     }
