@@ -213,11 +213,56 @@
     return b;
   }
 
+  /** The pair term of two adjacent folded words (as DanishText.pair): the stem of both written as one. */
+  function pair(a, b) { return stem(a + b); }
+
   /** The languages an index can be in (as SearchLanguage); compounds: parts of words highlight too. */
   var LANGUAGES = {
-    da: { words: words, fold: fold, stem: stem, compounds: true },
+    da: { words: words, fold: fold, stem: stem, pair: pair, compounds: true },
     en: { words: enWords, fold: enFold, stem: porterStem, compounds: false }
   };
+
+  var QUOTES = '"“”„«»';
+
+  /**
+   * The query's folded words, each with its quoted phrase (-1 outside quotes; an unclosed quote
+   * counts as none) and whether a quote closes after it (as QueryWords.of).
+   */
+  function queryWords(query, lang) {
+    var segments = [], current = '';
+    for (var i = 0; i < query.length; i++) {
+      if (QUOTES.indexOf(query[i]) >= 0) { segments.push(current); current = ''; } else current += query[i];
+    }
+    segments.push(current);
+    var out = [], phrases = 0;
+    for (var k = 0; k < segments.length; k++) {
+      var quoted = k % 2 === 1 && k < segments.length - 1;
+      var phrase = quoted ? phrases++ : -1;
+      lang.words(segments[k]).forEach(function (w) {
+        var f = lang.fold(w);
+        if (f) out.push({ folded: f, phrase: phrase, closed: quoted || k < segments.length - 1 });
+      });
+    }
+    return out;
+  }
+
+  /** Pair terms of adjacent words, stop words left out (as QueryWords.pairs). */
+  function queryPairs(ws, lang, stop, hasPairs) {
+    var out = [], previous = null;
+    if (!hasPairs) return out;
+    ws.forEach(function (w) {
+      if (stop.has(w.folded)) return;
+      if (previous) out.push({ term: lang.pair(previous.folded, w.folded), inPhrase: previous.phrase >= 0 && previous.phrase === w.phrase });
+      previous = w;
+    });
+    return out;
+  }
+
+  /** A heading's or query's key: its words' stems, stop words and numbers left out (as SearchIndex.headingKey). */
+  function headingKey(folded, lang, stop) {
+    var stems = folded.filter(function (w) { return w && !stop.has(w) && !/^\p{Nd}+$/u.test(w); }).map(lang.stem);
+    return stems.length ? stems.map(function (s) { return s + '!'; }).join('') : null;
+  }
 
   function languageOf(meta) {
     var lang = LANGUAGES[meta.language || 'da'];
@@ -342,19 +387,38 @@
       take(Array.from(seen.values()), stems, r.maxExpansions);
     }
 
-    /** Per query word, a Map of stem → weight (as LuceneSearcher.plan). */
-    async function plan(query) {
+    /** A query compound the index lacks as the stems of two words it has (as LuceneSearcher.splitByIndex). */
+    async function splitByIndex(meta, folded, lang) {
+      var r = meta.rules, n = folded.length;
+      if (n < r.minCompound) return [];
+      for (var i = n - r.minPart; i >= r.minPart; i--) {
+        var first = folded.slice(0, i), last = first[i - 1];
+        var firsts = (last === 's' || last === 'e') && i - 1 >= r.minPart ? [first, first.slice(0, i - 1)] : [first];
+        for (var k = 0; k < firsts.length; k++) {
+          var s1 = lang.stem(firsts[k]);
+          if (await df(meta, s1) === 0) continue;
+          var s2 = lang.stem(folded.slice(i));
+          if (await df(meta, s2) > 0) return [s1, s2];
+        }
+      }
+      return [];
+    }
+
+    /**
+     * Per query word and adjacent pair, a Map of stem → weight, and which are required (quoted
+     * phrases), as LuceneSearcher.fullPlan; a quoted word or pair found nowhere empties the plan.
+     */
+    async function fullPlan(query) {
       var meta = await metaPromise;
       var r = meta.rules;
       var lang = languageOf(meta);
       var stop = new Set(meta.stopwords);
-      var ws = lang.words(query);
+      var ws = queryWords(query, lang);
       var prefixMode = query.length > 0 && !/\s$/.test(query);
-      var out = [];
+      var terms = [], required = [], none = { terms: [], required: [] };
       for (var i = 0; i < ws.length; i++) {
-        var w = lang.fold(ws[i]);
-        if (!w) continue;
-        var prefix = prefixMode && i === ws.length - 1 && w.length >= r.minPrefix;
+        var w = ws[i].folded;
+        var prefix = prefixMode && i === ws.length - 1 && !ws[i].closed && w.length >= r.minPrefix;
         var isStop = stop.has(w);
         if (isStop && !prefix) continue;
         var stems = new Map();
@@ -367,17 +431,57 @@
           }
         }
         if (prefix) await completions(meta, w, stems);
+        if (stems.size === 0 && !isStop && meta.pairs) {
+          var parts = await splitByIndex(meta, w, lang);
+          if (parts.length) {
+            parts.forEach(function (part) {
+              terms.push(new Map([[part, r.splitWeight]]));
+              required.push(ws[i].phrase >= 0);
+            });
+            continue;
+          }
+        }
         if (stems.size === 0 && !isStop && w.length >= r.typo1From) await neighbours(meta, w, stems);
-        if (stems.size > 0) out.push(stems);
+        if (stems.size > 0) {
+          if ((meta.questionWords || []).indexOf(w) >= 0) stems.forEach(function (v, k) { stems.set(k, v * r.questionWeight); });
+          terms.push(stems);
+          required.push(ws[i].phrase >= 0);
+        } else if (ws[i].phrase >= 0) return none;
       }
-      return out;
+      var pairs = queryPairs(ws, lang, stop, meta.pairs);
+      for (var p = 0; p < pairs.length; p++) {
+        if (await df(meta, pairs[p].term) > 0) {
+          terms.push(new Map([[pairs[p].term, r.pairWeight]]));
+          required.push(pairs[p].inPhrase);
+        } else if (pairs[p].inPhrase) return none;
+      }
+      var key = headingKey(ws.map(function (w) { return w.folded; }), lang, stop);
+      if (key && await df(meta, key) > 0) {
+        terms.push(new Map([[key, r.keyWeight]]));
+        required.push(false);
+      }
+      return { terms: terms, required: required };
     }
 
-    /** The best sections: [{id, score}], best first, ties by position in the handbook. */
-    async function search(query, limit) {
+    async function plan(query) {
+      return (await fullPlan(query)).terms;
+    }
+
+    /** Whether section id is in a part of the handbook (meta.parts: part → [[first, last], …]). */
+    function inPart(meta, part, id) {
+      var ranges = (meta.parts || {})[part] || [];
+      return ranges.some(function (r) { return id >= r[0] && id <= r[1]; });
+    }
+
+    /**
+     * The best sections: [{id, score}], best first, ties by position in the handbook; with part
+     * (as Section.partOf), only that part's (as LuceneSearcher.search with a part).
+     */
+    async function search(query, limit, part) {
       var meta = await metaPromise;
-      var p = await plan(query);
-      var total = new Map();
+      var fp = await fullPlan(query);
+      var p = fp.terms;
+      var total = new Map(), matched = new Map(), mustCount = 0;
       for (var i = 0; i < p.length; i++) {
         var best = new Map();
         for (var [s, weight] of p[i]) {
@@ -389,9 +493,17 @@
             if (!(best.get(id) >= v)) best.set(id, v);
           }
         }
-        best.forEach(function (v, id) { total.set(id, (total.get(id) || 0) + v); });
+        var must = fp.required[i];
+        if (must) mustCount++;
+        best.forEach(function (v, id) {
+          total.set(id, (total.get(id) || 0) + v);
+          if (must) matched.set(id, (matched.get(id) || 0) + 1);
+        });
       }
-      var hits = Array.from(total, function (e) { return { id: e[0], score: e[1] }; });
+      var hits = [];
+      total.forEach(function (score, id) {
+        if ((mustCount === 0 || matched.get(id) === mustCount) && (!part || inPart(meta, part, id))) hits.push({ id: id, score: score });
+      });
       hits.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
       return { hits: hits.slice(0, limit), total: hits.length, plan: p, language: meta.language || 'da' };
     }
@@ -409,11 +521,11 @@
       });
     }
 
-    return { plan: plan, search: search, records: records };
+    return { plan: plan, fullPlan: fullPlan, search: search, records: records };
   }
 
   var api = {
-    fold: fold, words: words, stem: stem, editDistance: editDistance, createEngine: createEngine, languages: LANGUAGES
+    fold: fold, words: words, stem: stem, pair: pair, queryWords: queryWords, editDistance: editDistance, createEngine: createEngine, languages: LANGUAGES
   };
   if (typeof module !== 'undefined' && module.exports) {
     module.exports = api;
@@ -455,6 +567,13 @@
     var form = document.querySelector('form[data-index]');
     if (!form) return;
     var input = form.querySelector('input[name="q"]');
+    // The part filter (radio buttons named by the page, "del" in Danish); its value is in the address too.
+    var partBoxes = Array.prototype.slice.call(form.querySelectorAll('input[type="radio"][data-part-filter]'));
+    var partName = partBoxes.length ? partBoxes[0].name : null;
+    function chosenPart() {
+      var on = partBoxes.filter(function (b) { return b.checked; })[0];
+      return on && on.value ? on : null;
+    }
     var status = document.getElementById('soeg-status');
     var results = document.getElementById('soeg-resultater');
     // The texts come from the page (its language's message bundle): data-msg-NAME, {name} filled in.
@@ -477,6 +596,10 @@
     function setUrl(q) {
       var url = new URL(window.location.href);
       if (q) url.searchParams.set('q', q); else url.searchParams.delete('q');
+      if (partName) {
+        var part = chosenPart();
+        if (part) url.searchParams.set(partName, part.value); else url.searchParams.delete(partName);
+      }
       window.history.replaceState(null, '', url);
     }
 
@@ -489,16 +612,17 @@
         return;
       }
       try {
-        var found = await engine.search(q, RESULT_SECTIONS);
+        var part = chosenPart();
+        var found = await engine.search(q, RESULT_SECTIONS, part ? part.value : null);
         var recs = await engine.records(found.hits.map(function (h) { return h.id; }));
         if (ticket !== latest) return;
-        render(q, found, recs);
+        render(q, found, recs, part);
       } catch (e) {
         if (ticket === latest) status.textContent = message('error', {});
       }
     }
 
-    function render(q, found, recs) {
+    function render(q, found, recs, part) {
       var stems = new Set();
       found.plan.forEach(function (m) { m.forEach(function (w, s) { stems.add(s); }); });
       var lang = LANGUAGES[found.language];
@@ -536,6 +660,8 @@
         values.sections = counted('section', found.total > shown ? found.total : shown);
         status.textContent = message(found.total > shown ? 'best' : 'count', values);
       }
+      // Screen readers hear which part the results are from.
+      if (part) status.textContent += ' ' + message('filtered', { part: part.getAttribute('data-label') });
     }
 
     input.addEventListener('input', function () {
@@ -547,7 +673,14 @@
       clearTimeout(timer);
       run(input.value);
     });
-    var initial = new URLSearchParams(window.location.search).get('q');
+    partBoxes.forEach(function (b) {
+      b.addEventListener('change', function () { clearTimeout(timer); run(input.value); });
+    });
+    var params = new URLSearchParams(window.location.search);
+    if (partName && params.get(partName)) {
+      partBoxes.forEach(function (b) { b.checked = b.value === params.get(partName); });
+    }
+    var initial = params.get('q');
     if (initial) {
       input.value = initial;
       run(initial);

@@ -8,16 +8,14 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const zlib = require('zlib');
-const { spawn, spawnSync } = require('child_process');
+const { spawnSync } = require('child_process');
 const { serve } = require('./server');
+const { startDriver, inBrowser } = require('./chromium');
 
 const repo = path.resolve(__dirname, '../..');
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 if (sizes.length === 0) sizes.push(1000, 10000);
 const Q1 = 'sparringsnetværk borgere', Q2 = 'innovationsprincipper', TYPED = 'nøglespørgsmål';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run',
-  '--disable-component-update', '--disable-sync'];
-
 function timed(cmd, args, opts) {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(cmd, args, Object.assign({ encoding: 'utf8', maxBuffer: 64 << 20 }, opts));
@@ -36,41 +34,12 @@ function sizeOf(dir, gzip) {
   return total;
 }
 
-async function webdriver(port, method, route, body) {
-  const r = await fetch(`http://127.0.0.1:${port}${route}`, {
-    method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
-  const json = await r.json();
-  if (json.value && json.value.error) throw new Error(json.value.message);
-  return json.value;
-}
-
-async function inBrowser(driverPort, url) {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-chromium-'));
-  const session = await webdriver(driverPort, 'POST', '/session', { capabilities: { alwaysMatch: {
-    browserName: 'chrome', 'goog:chromeOptions': { binary: '/usr/bin/chromium', args: FLAGS.concat('--user-data-dir=' + profile) } } } });
-  const id = session.sessionId;
-  try {
-    await webdriver(driverPort, 'POST', `/session/${id}/url`, { url });
-    for (let i = 0; i < 600; i++) {
-      const text = await webdriver(driverPort, 'POST', `/session/${id}/execute/sync`,
-        { script: 'var e = document.getElementById("out"); return e ? e.textContent : "";', args: [] });
-      if (text) return JSON.parse(text);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('no result from ' + url);
-  } finally {
-    await webdriver(driverPort, 'DELETE', `/session/${id}`);
-    fs.rmSync(profile, { recursive: true, force: true });
-  }
-}
-
 async function main() {
   const handbookSite = path.join(repo, 'target/site');
   const pagefindBin = path.join(__dirname, 'node_modules/.bin/pagefind');
   const classpath = ['target/classes', 'target/test-classes', 'target/lib/*'].map((p) => path.join(repo, p)).join(path.delimiter);
-  const driverPort = 9515 + Math.floor(Math.random() * 1000);
-  const driver = spawn('/usr/bin/chromedriver', ['--port=' + driverPort], { stdio: 'ignore' });
-  await new Promise((r) => setTimeout(r, 1000));
+  const driver = await startDriver();
+  const driverPort = driver.port;
   const rows = [];
   try {
     for (const pages of sizes) {
@@ -104,7 +73,7 @@ async function main() {
       fs.rmSync(work, { recursive: true, force: true });
     }
   } finally {
-    driver.kill();
+    driver.stop();
   }
 
   const kb = (b) => (b / 1024).toFixed(1);

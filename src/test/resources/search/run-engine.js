@@ -1,6 +1,6 @@
 // Test helper: runs the browser search client (assets/js/search.js) in Node over a built site.
 // Usage: node run-engine.js SEARCH_JS SITE_DIR META_URL MODE [LANG] < input.json
-//   MODE "search":  input is an array of queries; prints [{query, hits: [{id, score}]}].
+//   MODE "search":  input is an array of queries (or [query, part] pairs); prints [{query, part, hits: [{id, score}]}].
 //   MODE "records": input is an array of queries; prints [{query, urls: [page URL of each hit]}].
 //   MODE "stem":    input is an array of words; prints [[folded, stem], ...] in LANG (default da).
 'use strict';
@@ -24,13 +24,14 @@ async function main() {
   }
   const engine = client.createEngine(metaUrl, fetchText);
   const out = [];
-  for (const q of input) {
-    const found = await engine.search(q, 10);
+  for (const item of input) {
+    const [q, part] = Array.isArray(item) ? item : [item, null];
+    const found = await engine.search(q, 10, part);
     if (mode === 'records') {
       const records = await engine.records(found.hits.map((h) => h.id));
       out.push({ query: q, urls: records.map((r) => r.pageUrl) });
     } else {
-      out.push({ query: q, hits: found.hits });
+      out.push({ query: q, part, hits: found.hits });
     }
   }
   process.stdout.write(JSON.stringify(out));

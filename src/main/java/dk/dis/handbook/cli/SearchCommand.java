@@ -35,6 +35,10 @@ final class SearchCommand implements Callable<Integer> {
             description = "Language to search, e.g. da or en (default: the site's default language).")
     String lang;
 
+    @Option(names = "--part", paramLabel = "PART",
+            description = "Only this part of the handbook: the first folder of its pages' URLs, e.g. trin-1 (as the search page's filter).")
+    String part;
+
     @Override
     public Integer call() throws Exception {
         Path root = index != null ? index : IndexStage.indexDirFor(Path.of("target/site"));
@@ -48,7 +52,7 @@ final class SearchCommand implements Callable<Integer> {
         Path dir = IndexStage.languageDir(root, language);
         List<LuceneSearcher.Hit> hits;
         try (LuceneSearcher searcher = new LuceneSearcher(dir)) {
-            hits = searcher.search(query, limit);
+            hits = searcher.search(query, limit, part == null || part.isBlank() ? null : part.strip());
         } catch (java.io.IOException e) {
             System.err.println("Search failed: " + e.getMessage());
             return 1;

@@ -6,27 +6,24 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.compound.DictionaryCompoundWordTokenFilter;
-import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
-import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.util.CharTokenizer;
-import org.tartarus.snowball.ext.DanishStemmer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.function.Function;
 
 /** Lucene analyzers built from {@link DanishText}'s rules. */
 public final class DanishAnalysis {
 
-    /** Shortest word that may be a compound, and shortest part of one. */
-    static final int MIN_COMPOUND = 7;
-    static final int MIN_PART = 4;
-    static final int MAX_PART = 20;
+    /** Shortest word kept in the handbook's vocabulary for splitting compounds. */
+    static final int MIN_PART = CompoundSplitter.MIN_PART;
 
     private DanishAnalysis() {}
 
@@ -39,32 +36,101 @@ public final class DanishAnalysis {
     }
 
     /**
-     * Indexing: words, folded, stop words out, compounds also indexed by their parts (parts are
-     * words of the corpus vocabulary {@code dictionary}), then stemmed. A corpus repeats its words
-     * a lot, so each word's stems are worked out once by Lucene's filters and then remembered.
+     * Indexing: words, folded, stop words out, then stemmed; a compound is also indexed by the stems
+     * of its parts ({@link CompoundSplitter}: the lexicon's words and the handbook's vocabulary
+     * {@code dictionary}), and each word next to the one before it also by their pair term
+     * ({@link DanishText#pair}), so adjacent query words and compounds written apart match. A corpus
+     * repeats its words a lot, so each word's stems are worked out once and then remembered.
      */
     public static Analyzer index(CharArraySet dictionary) {
         CharArraySet stop = stopSet();
-        Analyzer perWord = new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String field) {
-                Tokenizer source = new KeywordTokenizer();
-                TokenStream s = new DictionaryCompoundWordTokenFilter(source, dictionary, MIN_COMPOUND, MIN_PART, MAX_PART, true);
-                return new TokenStreamComponents(source, new SnowballFilter(s, new DanishStemmer()));
-            }
-        };
+        Set<String> lexicon = DanishLexicon.system().orElse(Set.of());
+        Set<String> lexiconStems = DanishLexicon.system().map(DanishAnalysis::stems).orElse(Set.of());
+        Set<String> vocabularyStems = new HashSet<>();
+        for (Object w : dictionary) vocabularyStems.add(DanishText.stem(new String((char[]) w)));
+        CompoundSplitter splitter = new CompoundSplitter(
+                p -> lexicon.contains(p) || dictionary.contains(p), lexicon::contains,
+                st -> lexiconStems.contains(st) || vocabularyStems.contains(st));
         WordCache stems = new WordCache(w -> {
             String folded = DanishText.fold(w);
             if (stop.contains(folded)) return new String[0];
-            return tokens(perWord, folded).stream().distinct().toArray(String[]::new);
+            String stem = DanishText.stem(folded);
+            Set<String> partStems = new LinkedHashSet<>();
+            for (String part : splitter.parts(folded)) partStems.add(DanishText.stem(part));
+            partStems.remove(stem);
+            List<String> out = new ArrayList<>();
+            out.add(folded); // the folded word itself (for pairs), then its stem, then its parts' stems
+            out.add(stem);
+            out.addAll(partStems);
+            return out.toArray(String[]::new);
         });
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer source = tokenizer();
-                return new TokenStreamComponents(source, new StemsFilter(source, stems));
+                return new TokenStreamComponents(source, new PairedStemsFilter(source, stems));
             }
         };
+    }
+
+    private static Set<String> stems(Set<String> words) {
+        Set<String> out = new HashSet<>(words.size() * 2);
+        for (String w : words) if (w.length() >= MIN_PART) out.add(DanishText.stem(w));
+        return out;
+    }
+
+    /**
+     * Each word's stems (the cache gives the folded word first, then the stems): the first stem at
+     * the word's position, the compound parts' stems and the pair term with the word before stacked on it.
+     */
+    static final class PairedStemsFilter extends TokenFilter {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final PositionIncrementAttribute position = addAttribute(PositionIncrementAttribute.class);
+        private final WordCache stems;
+        private String[] pending;
+        private int next;
+        private String previous;
+        private String pair;
+
+        PairedStemsFilter(TokenStream input, WordCache stems) {
+            super(input);
+            this.stems = stems;
+        }
+
+        @Override
+        public boolean incrementToken() throws IOException {
+            if (pending != null && next < pending.length) {
+                term.setEmpty().append(pending[next++]);
+                position.setPositionIncrement(0);
+                return true;
+            }
+            if (pair != null) {
+                term.setEmpty().append(pair);
+                position.setPositionIncrement(0);
+                pair = null;
+                return true;
+            }
+            while (input.incrementToken()) {
+                String[] found = stems.get(term.buffer(), term.length());
+                if (found.length == 0) continue;
+                pending = found;
+                next = 2;
+                String pairTerm = previous == null ? null : DanishText.pair(previous, found[0]);
+                pair = pairTerm == null || java.util.Arrays.asList(found).subList(1, found.length).contains(pairTerm) ? null : pairTerm;
+                previous = found[0];
+                term.setEmpty().append(found[1]);
+                return true;
+            }
+            return false;
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            pending = null;
+            previous = null;
+            pair = null;
+        }
     }
 
     /** Each written word's tokens, worked out once; looked up without allocating (tokens repeat a lot). */

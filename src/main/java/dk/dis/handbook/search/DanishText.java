@@ -34,6 +34,12 @@ public final class DanishText {
         STOPWORDS = java.util.Collections.unmodifiableSet(stop);
     }
 
+    /**
+     * Question words that are not stop words: a question's topic is in its other words, so these
+     * count little in a query (they still belong to a heading's key: "Hvordan følges op?").
+     */
+    public static final Set<String> QUESTION_WORDS = Set.of("hvordan", "hvem", "hvornår", "hvilke", "hvilken", "hvilket", "hvorfor", "hvorledes");
+
     private DanishText() {}
 
     /** Lower-cases and folds one word or a whole text (see the class comment). */
@@ -83,6 +89,15 @@ public final class DanishText {
         stemmer.setCurrent(folded);
         stemmer.stem();
         return stemmer.getCurrent();
+    }
+
+    /**
+     * The pair term of two adjacent folded words: the stem of the two written together, so
+     * "iværksætter projekt" gives the stem of "iværksætterprojekt" (a compound and its parts written
+     * apart meet) and a phrase's words meet in order.
+     */
+    public static String pair(String firstFolded, String secondFolded) {
+        return stem(firstFolded + secondFolded);
     }
 
     public static boolean isTokenChar(int codePoint) {

@@ -31,6 +31,9 @@ public final class EnglishText {
     /** Lucene's English stop words. */
     public static final Set<String> STOPWORDS;
 
+    /** Question words (not stop words), which count little in a query (see DanishText.QUESTION_WORDS). */
+    public static final Set<String> QUESTION_WORDS = Set.of("how", "what", "when", "where", "which", "who", "why");
+
     static {
         Set<String> stop = new TreeSet<>();
         for (Object word : EnglishAnalyzer.ENGLISH_STOP_WORDS_SET) stop.add(new String((char[]) word));

@@ -141,6 +141,7 @@ public final class IndexStage {
                 Map<String, List<String>> synonyms;
                 try {
                     synonyms = Synonyms.load(synonymsFile(language), language, warn);
+                    if (language == SearchLanguage.DA && DanishLexicon.system().isEmpty()) warn.accept(DanishLexicon.missingMessage());
                     SearchIndex.write(sections, language, index);
                 } catch (IOException | RuntimeException ex) {
                     index.close();
@@ -167,6 +168,8 @@ public final class IndexStage {
                     search.put("scriptUrl", scriptUrl);
                     if (subjectUrl != null) search.put("subjectIndexUrl", subjectUrl);
                     search.put("messages", clientMessages(language));
+                    // The parts of the handbook the index has sections of: the search page offers them as filters.
+                    search.put("parts", List.copyOf(StaticExport.parts(sections).keySet()));
                     late.render(page, Map.of("search", search));
                 }
                 for (LatePages.LatePage page : subjectPages) late.render(page, Map.of("subjects", subjectLetters(subjects)));
@@ -206,7 +209,8 @@ public final class IndexStage {
                 continue;
             }
             List<Section> list = out.computeIfAbsent(language, k -> new ArrayList<>());
-            list.add(new Section(list.size(), s.pageUrl(), s.pageTitle(), s.anchor(), s.heading(), s.text()));
+            String root = language.code().equals(locales.get(0)) ? "/" : "/" + language.code() + "/";
+            list.add(s.withId(list.size()).withPart(Section.partOf(s.pageUrl(), root)));
         }
         unknown.forEach((code, n) -> warn.accept(n + " sections in language '" + code + "' (<html lang>) are left out of search: "
                 + "search can analyse " + SearchLanguage.codes() + ". Add the language to SearchLanguage, or leave it out of handbook.yml's locales."));
@@ -236,7 +240,7 @@ public final class IndexStage {
 
     /** The client's texts: data-msg-NAME ← message search.client.NAME. */
     static final String[] CLIENT_MESSAGES = {"count", "best", "none", "error", "section-one", "section-other",
-            "page-one", "page-other", "intro"};
+            "page-one", "page-other", "intro", "filtered"};
 
     /** The subject index's terms by first letter, each letter with the id its heading gets. */
     static List<Map<String, Object>> subjectLetters(List<SubjectIndex.Entry> entries) {

@@ -75,18 +75,32 @@ public final class LuceneSearcher implements Closeable {
     }
 
     int docFreq(String stem) throws IOException {
-        return reader.docFreq(new Term(SearchIndex.STEMS, stem));
+        return reader.docFreq(new Term(SearchIndex.fieldOf(stem), stem));
     }
 
-    /** The weighted stems of each query word that matches anything. */
+    /** The weighted stems of each query word (and adjacent pair) that matches anything. */
     public List<Map<String, Float>> plan(String query) throws IOException {
-        List<String> words = language.words(query);
+        return fullPlan(query).terms();
+    }
+
+    /**
+     * What a query asks for: per word, and per pair of adjacent words (languages with pair terms),
+     * weighted stems; an entry is required when it is part of a quoted phrase. A phrase whose word
+     * or pair is nowhere in the index makes the plan empty.
+     */
+    public record Plan(List<Map<String, Float>> terms, List<Boolean> required) {
+        static final Plan NONE = new Plan(List.of(), List.of());
+    }
+
+    public Plan fullPlan(String query) throws IOException {
+        List<QueryWords.Word> words = QueryWords.of(query, language);
         boolean prefixMode = !query.isEmpty() && !Character.isWhitespace(query.charAt(query.length() - 1));
-        List<Map<String, Float>> plan = new ArrayList<>();
+        List<Map<String, Float>> terms = new ArrayList<>();
+        List<Boolean> required = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
-            String w = language.fold(words.get(i));
-            if (w.isEmpty()) continue;
-            boolean prefix = prefixMode && i == words.size() - 1 && w.length() >= SearchRules.MIN_PREFIX;
+            QueryWords.Word word = words.get(i);
+            String w = word.folded();
+            boolean prefix = prefixMode && i == words.size() - 1 && !word.closed() && w.length() >= SearchRules.MIN_PREFIX;
             boolean stop = language.stopwords().contains(w);
             if (stop && !prefix) continue;
             Map<String, Float> stems = new LinkedHashMap<>();
@@ -98,10 +112,63 @@ public final class LuceneSearcher implements Closeable {
                 }
             }
             if (prefix) addCompletions(w, stems);
+            if (stems.isEmpty() && !stop && language.hasPairs()) {
+                List<String> parts = splitByIndex(w);
+                if (!parts.isEmpty()) {
+                    for (String part : parts) {
+                        terms.add(Map.of(part, SearchRules.SPLIT_WEIGHT));
+                        required.add(word.phrase() >= 0);
+                    }
+                    continue;
+                }
+            }
             if (stems.isEmpty() && !stop && w.length() >= SearchRules.TYPO1_FROM) addNeighbours(w, stems);
-            if (!stems.isEmpty()) plan.add(stems);
+            if (!stems.isEmpty()) {
+                if (language.questionWords().contains(w)) stems.replaceAll((stem, weight) -> weight * SearchRules.QUESTION_WEIGHT);
+                terms.add(stems);
+                required.add(word.phrase() >= 0);
+            } else if (word.phrase() >= 0) {
+                return Plan.NONE;
+            }
         }
-        return plan;
+        for (QueryWords.Pair pair : QueryWords.pairs(words, language)) {
+            if (docFreq(pair.term()) > 0) {
+                terms.add(Map.of(pair.term(), SearchRules.PAIR_WEIGHT));
+                required.add(pair.inPhrase());
+            } else if (pair.inPhrase()) {
+                return Plan.NONE;
+            }
+        }
+        String key = SearchIndex.headingKey(language, words.stream().map(QueryWords.Word::folded).toList());
+        if (key != null && docFreq(key) > 0) {
+            terms.add(Map.of(key, SearchRules.KEY_WEIGHT));
+            required.add(false);
+        }
+        return new Plan(terms, required);
+    }
+
+    /**
+     * A query compound the index does not have, as the stems of two words it does have
+     * ("kommunalbestyrelsesmedlem": those of "kommunalbestyrelse" and "medlem", a linking s or e
+     * dropped), the longest first part first; none if there is no such split. The index's words are
+     * the lexicon here, so the browser client splits the same way with nothing more to fetch.
+     */
+    List<String> splitByIndex(String folded) throws IOException {
+        int n = folded.length();
+        if (n < CompoundSplitter.MIN_COMPOUND) return List.of();
+        for (int i = n - CompoundSplitter.MIN_PART; i >= CompoundSplitter.MIN_PART; i--) {
+            String first = folded.substring(0, i);
+            char last = first.charAt(i - 1);
+            List<String> firsts = (last == 's' || last == 'e') && i - 1 >= CompoundSplitter.MIN_PART
+                    ? List.of(first, first.substring(0, i - 1)) : List.of(first);
+            for (String f : firsts) {
+                String s1 = language.stem(f);
+                if (docFreq(s1) == 0) continue;
+                String s2 = language.stem(folded.substring(i));
+                if (docFreq(s2) > 0) return List.of(s1, s2);
+            }
+        }
+        return List.of();
     }
 
     private record Candidate(String stem, float weight, int df) {}
@@ -148,20 +215,30 @@ public final class LuceneSearcher implements Closeable {
                 .forEach(c -> stems.put(c.stem(), c.weight()));
     }
 
-    public Query toQuery(List<Map<String, Float>> plan) {
+    public Query toQuery(Plan plan) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
-        for (Map<String, Float> word : plan) {
+        for (int i = 0; i < plan.terms().size(); i++) {
             List<Query> alternatives = new ArrayList<>();
-            word.forEach((stem, weight) -> alternatives.add(new BoostQuery(SearchIndex.stemQuery(stem), weight)));
-            all.add(new DisjunctionMaxQuery(alternatives, 0f), BooleanClause.Occur.SHOULD);
+            plan.terms().get(i).forEach((stem, weight) -> alternatives.add(new BoostQuery(SearchIndex.stemQuery(stem), weight)));
+            all.add(new DisjunctionMaxQuery(alternatives, 0f), plan.required().get(i) ? BooleanClause.Occur.MUST : BooleanClause.Occur.SHOULD);
         }
         return all.build();
     }
 
     public List<Hit> search(String query, int limit) throws IOException {
-        List<Map<String, Float>> plan = plan(query);
-        if (plan.isEmpty() || limit <= 0) return List.of();
-        TopDocs top = searcher.search(toQuery(plan), limit);
+        return search(query, limit, null);
+    }
+
+    /** The best sections in one part of the handbook ({@code part} as {@link Section#partOf}; null: all). */
+    public List<Hit> search(String query, int limit, String part) throws IOException {
+        Plan plan = fullPlan(query);
+        if (plan.terms().isEmpty() || limit <= 0) return List.of();
+        Query q = toQuery(plan);
+        if (part != null) {
+            q = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST)
+                    .add(new org.apache.lucene.search.TermQuery(new Term(SearchIndex.PART, part)), BooleanClause.Occur.FILTER).build();
+        }
+        TopDocs top = searcher.search(q, limit);
         StoredFields stored = searcher.storedFields();
         List<Hit> hits = new ArrayList<>();
         for (ScoreDoc sd : top.scoreDocs) {

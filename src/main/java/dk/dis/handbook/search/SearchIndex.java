@@ -10,6 +10,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
@@ -42,6 +43,12 @@ public final class SearchIndex {
 
     static final String TITLE = "title";
     static final String HEADING = "heading";
+    /** The page's summary (its lead), in the introduction only. */
+    static final String SUMMARY = "summary";
+    /** The heading's (the introduction's: the page title's) key, see {@link #headingKey}. */
+    static final String KEY = "key";
+    /** Ends each stem of a heading key; no word contains it, and a key sorts just after its first stem (the same shard, mostly). */
+    static final String KEY_MARK = "!";
     /** The section's heading (or page title) and text: every stem of the section is here. */
     static final String BODY = "body";
     /** Where a stem's document frequency and the list of all stems come from. */
@@ -49,6 +56,8 @@ public final class SearchIndex {
     /** The surface forms (folded, not stemmed): prefixes and typos are matched against these. */
     static final String FORM = "form";
     static final String SECTION_ID = "sid";
+    /** The part of the handbook (see {@link Section#partOf}), for filtering. */
+    static final String PART = "part";
     static final String PAGE_URL = "pageUrl";
     static final String PAGE_TITLE = "pageTitle";
     static final String ANCHOR = "anchor";
@@ -97,7 +106,7 @@ public final class SearchIndex {
             try {
                 sections.parallelStream().forEach(s -> {
                     try {
-                        writer.addDocument(document(s));
+                        writer.addDocument(document(s, language));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -110,7 +119,24 @@ public final class SearchIndex {
         }
     }
 
-    private static Document document(Section s) {
+    /**
+     * The key of a heading or query: the stems of its words in order, stop words and numbers left
+     * out, each followed by {@link #KEY_MARK} ("fas!udforsk!" for "Fase 1: Udforsk"); null when none is left. A
+     * query with a heading's key equals that heading, and the section comes first.
+     */
+    static String headingKey(SearchLanguage language, List<String> foldedWords) {
+        List<String> stems = new java.util.ArrayList<>();
+        for (String w : foldedWords) {
+            if (w.isEmpty() || language.stopwords().contains(w) || w.chars().allMatch(Character::isDigit)) continue;
+            stems.add(language.stem(w));
+        }
+        if (stems.isEmpty()) return null;
+        StringBuilder key = new StringBuilder();
+        for (String stem : stems) key.append(stem).append(KEY_MARK);
+        return key.toString();
+    }
+
+    private static Document document(Section s, SearchLanguage language) {
                 Document doc = new Document();
                 doc.add(new NumericDocValuesField(SECTION_ID, s.id()));
                 doc.add(new StoredField(SECTION_ID, s.id()));
@@ -119,8 +145,15 @@ public final class SearchIndex {
                 doc.add(new StoredField(ANCHOR, s.anchor()));
                 doc.add(new StoredField(HEADING_TEXT, s.heading()));
                 doc.add(new StoredField(EXCERPT, excerpt(s.text())));
-                if (s.isIntro()) doc.add(new TextField(TITLE, s.pageTitle(), Field.Store.NO));
-                else doc.add(new TextField(HEADING, s.heading(), Field.Store.NO));
+                if (s.isIntro()) {
+                    doc.add(new TextField(TITLE, s.pageTitle(), Field.Store.NO));
+                    if (!s.summary().isEmpty()) doc.add(new TextField(SUMMARY, s.summary(), Field.Store.NO));
+                } else {
+                    doc.add(new TextField(HEADING, s.heading(), Field.Store.NO));
+                }
+                if (!s.part().isEmpty()) doc.add(new StringField(PART, s.part(), Field.Store.NO));
+                String key = headingKey(language, language.words(s.isIntro() ? s.pageTitle() : s.heading()).stream().map(language::fold).toList());
+                if (key != null) doc.add(new StringField(KEY, key, Field.Store.NO));
                 String all = (s.isIntro() ? s.pageTitle() : s.heading()) + " \n " + s.text();
                 doc.add(new TextField(BODY, all, Field.Store.NO));
                 doc.add(new Field(FORM, all, DOCS_ONLY));
@@ -150,9 +183,16 @@ public final class SearchIndex {
         return JSON.readValue(file.toFile(), new TypeReference<Map<String, List<String>>>() {});
     }
 
-    /** The score of one stem in a section: BM25 over title, heading and text, with their boosts. */
+    /** The field a term's document frequency is counted in: heading keys in theirs, stems in the text. */
+    static String fieldOf(String term) {
+        return term.contains(KEY_MARK) ? KEY : STEMS;
+    }
+
+    /** The score of one stem in a section: BM25 over title, summary, heading and text, with their boosts; a heading key's own. */
     static Query stemQuery(String stem) {
+        if (stem.contains(KEY_MARK)) return new TermQuery(new Term(KEY, stem));
         return new BooleanQuery.Builder()
+                .add(new BoostQuery(new TermQuery(new Term(SUMMARY, stem)), SearchRules.SUMMARY_BOOST), BooleanClause.Occur.SHOULD)
                 .add(new BoostQuery(new TermQuery(new Term(TITLE, stem)), SearchRules.TITLE_BOOST), BooleanClause.Occur.SHOULD)
                 .add(new BoostQuery(new TermQuery(new Term(HEADING, stem)), SearchRules.HEADING_BOOST), BooleanClause.Occur.SHOULD)
                 .add(new TermQuery(new Term(BODY, stem)), BooleanClause.Occur.SHOULD)

@@ -37,8 +37,23 @@ public enum SearchLanguage {
         }
 
         @Override
+        public Set<String> questionWords() {
+            return DanishText.QUESTION_WORDS;
+        }
+
+        @Override
         Analyzer surface() {
             return DanishAnalysis.surface();
+        }
+
+        @Override
+        public boolean hasPairs() {
+            return true;
+        }
+
+        @Override
+        public String pair(String firstFolded, String secondFolded) {
+            return DanishText.pair(firstFolded, secondFolded);
         }
 
         @Override
@@ -67,6 +82,11 @@ public enum SearchLanguage {
         @Override
         public Set<String> stopwords() {
             return EnglishText.STOPWORDS;
+        }
+
+        @Override
+        public Set<String> questionWords() {
+            return EnglishText.QUESTION_WORDS;
         }
 
         @Override
@@ -100,6 +120,19 @@ public enum SearchLanguage {
 
     /** Folded stop words: not indexed, and skipped in queries. */
     public abstract Set<String> stopwords();
+
+    /** Folded question words: indexed, but of little weight in a query ({@link SearchRules#QUESTION_WEIGHT}). */
+    public abstract Set<String> questionWords();
+
+    /** Whether adjacent words are also indexed as one pair term (see {@link DanishText#pair}). */
+    public boolean hasPairs() {
+        return false;
+    }
+
+    /** The pair term of two adjacent folded words, for a language that has them. */
+    public String pair(String firstFolded, String secondFolded) {
+        throw new UnsupportedOperationException(code() + " has no pair terms");
+    }
 
     /** Surface forms: folded words, stop words out (prefixes and typos are matched against these). */
     abstract Analyzer surface();

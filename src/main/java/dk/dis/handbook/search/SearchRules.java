@@ -13,8 +13,18 @@ public final class SearchRules {
     /** Field boosts: a page title counts most, then a section heading, then the text. */
     public static final float TITLE_BOOST = 3f;
     public static final float HEADING_BOOST = 2f;
+    /** A page's summary counts this much besides being part of its introduction's text. */
+    public static final float SUMMARY_BOOST = 1f;
+    /** Weight of a heading key that equals the query's (see SearchIndex.headingKey). */
+    public static final float KEY_WEIGHT = 2f;
+    /** A question word's weight in a query ("hvordan" in "hvordan kobles borgerne til medarbejdere"). */
+    public static final float QUESTION_WEIGHT = 0.3f;
+    /** Weight of each part of a query compound that is nowhere in the index, split into two words that are. */
+    public static final float SPLIT_WEIGHT = 0.9f;
 
     public static final float SYNONYM_WEIGHT = 0.9f;
+    /** Weight of a pair term: adjacent query words that stand next to each other (or written as one) in a section. */
+    public static final float PAIR_WEIGHT = 1f;
     public static final float PREFIX_WEIGHT = 0.8f;
     public static final float TYPO1_WEIGHT = 0.7f;
     public static final float TYPO2_WEIGHT = 0.5f;
@@ -38,6 +48,12 @@ public final class SearchRules {
     static Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("synonymWeight", SYNONYM_WEIGHT);
+        m.put("pairWeight", PAIR_WEIGHT);
+        m.put("keyWeight", KEY_WEIGHT);
+        m.put("splitWeight", SPLIT_WEIGHT);
+        m.put("questionWeight", QUESTION_WEIGHT);
+        m.put("minCompound", CompoundSplitter.MIN_COMPOUND);
+        m.put("minPart", CompoundSplitter.MIN_PART);
         m.put("prefixWeight", PREFIX_WEIGHT);
         m.put("typo1Weight", TYPO1_WEIGHT);
         m.put("typo2Weight", TYPO2_WEIGHT);

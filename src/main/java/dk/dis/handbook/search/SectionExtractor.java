@@ -87,7 +87,7 @@ public final class SectionExtractor {
             if (r == SEARCH_PAGE_MARK) searchPages.add(files.get(i));
             else if (r == SUBJECT_INDEX_MARK) subjectPages.add(files.get(i));
             else for (Section s : (List<Section>) r) {
-                sections.add(new Section(sections.size(), s.pageUrl(), s.pageTitle(), s.anchor(), s.heading(), s.text()));
+                sections.add(s.withId(sections.size()));
             }
         }
         return new Scan(sections, searchPages, subjectPages, languages);
@@ -138,6 +138,7 @@ public final class SectionExtractor {
         Element lead = article.selectFirst(".page-header .lead");
         Element body = article.selectFirst(".body");
         if (body == null) return;
+        String summary = lead == null ? "" : collapseSpace(lead.text());
 
         class Collector implements NodeVisitor {
             String anchor = "";
@@ -175,7 +176,7 @@ public final class SectionExtractor {
             void flush() {
                 String clean = collapseSpace(text);
                 // The introduction is kept even when empty: it carries the page title.
-                out.add(new Section(out.size(), url, pageTitle, anchor, heading, clean));
+                out.add(new Section(out.size(), url, pageTitle, anchor, heading, anchor.isEmpty() ? summary : "", clean));
                 text = new StringBuilder();
             }
         }

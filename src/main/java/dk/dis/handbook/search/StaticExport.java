@@ -71,11 +71,14 @@ final class StaticExport {
         meta.put("language", index.language().code());
         meta.put("sections", sections.size());
         meta.put("rules", SearchRules.asMap());
+        meta.put("pairs", index.language().hasPairs());
         meta.put("stopwords", index.language().stopwords());
+        meta.put("questionWords", new java.util.TreeSet<>(index.language().questionWords()));
         meta.put("synonyms", index.synonyms());
         meta.put("dictionary", dictionary(index));
         meta.put("postings", postings(index));
         meta.put("records", records(sections));
+        meta.put("parts", parts(sections));
         byte[] body = JSON.writeValueAsBytes(meta);
         String name = "meta." + hash(body) + ".json";
         save(dir.resolve(name), body);
@@ -99,14 +102,21 @@ final class StaticExport {
 
     private List<List<String>> postings(LuceneSearcher index) throws IOException {
         Shards shards = new Shards("p", POSTING_SHARD_BYTES);
-        Terms stems = MultiTerms.getTerms(index.reader(), SearchIndex.STEMS);
-        if (stems == null) return shards.finish();
-        List<String> words = new ArrayList<>();
-        List<Integer> dfs = new ArrayList<>();
-        TermsEnum te = stems.iterator();
-        for (BytesRef t = te.next(); t != null; t = te.next()) {
-            words.add(t.utf8ToString());
-            dfs.add(te.docFreq());
+        // Stems and heading keys, in one sorted list (the shards are cut in term order).
+        List<Map.Entry<BytesRef, Integer>> all = new ArrayList<>();
+        for (String field : List.of(SearchIndex.STEMS, SearchIndex.KEY)) {
+            Terms terms = MultiTerms.getTerms(index.reader(), field);
+            if (terms == null) continue;
+            TermsEnum te = terms.iterator();
+            for (BytesRef t = te.next(); t != null; t = te.next()) all.add(Map.entry(BytesRef.deepCopyOf(t), te.docFreq()));
+        }
+        if (all.isEmpty()) return shards.finish();
+        all.sort(Map.Entry.comparingByKey());
+        List<String> words = new ArrayList<>(all.size());
+        List<Integer> dfs = new ArrayList<>(all.size());
+        for (Map.Entry<BytesRef, Integer> e : all) {
+            words.add(e.getKey().utf8ToString());
+            dfs.add(e.getValue());
         }
         // Each word is scored on its own, so the words are shared out over the cores.
         int n = index.reader().maxDoc();
@@ -186,6 +196,19 @@ final class StaticExport {
             }
         }
         return out;
+    }
+
+    /** Each part's sections as ranges of ids [first, last] (pages are numbered in URL order, so a part is mostly one range). */
+    static Map<String, List<int[]>> parts(List<Section> sections) {
+        Map<String, List<int[]>> parts = new java.util.TreeMap<>();
+        for (Section s : sections) {
+            if (s.part().isEmpty()) continue;
+            List<int[]> ranges = parts.computeIfAbsent(s.part(), k -> new ArrayList<>());
+            int[] last = ranges.isEmpty() ? null : ranges.get(ranges.size() - 1);
+            if (last != null && last[1] == s.id() - 1) last[1] = s.id();
+            else ranges.add(new int[] {s.id(), s.id()});
+        }
+        return parts;
     }
 
     private String records(List<Section> sections) throws IOException {

@@ -85,6 +85,15 @@ class SearchPageBrowserTest {
             assertThat(english.select(".search-excerpt mark").eachText()).anyMatch(t -> t.toLowerCase().startsWith("principle"));
             assertThat(english.select(".search-hit-sections a").eachText()).doesNotContain("Indledning");
 
+            // A part filter in the address: results from that part only, the radio button checked, and said in the status.
+            Document filtered = dumpDom(base + "/soeg/?q=" + URLEncoder.encode("borgere", StandardCharsets.UTF_8) + "&del=trin-3");
+            assertThat(filtered.select(".search-hit-title a").eachAttr("href")).isNotEmpty().allMatch(u -> u.startsWith("/trin-3/"));
+            assertThat(filtered.selectFirst("#soeg-status").text()).endsWith("Kun fra Trin 3: Sparringsrummet.");
+            Document unfiltered = dumpDom(base + "/soeg/?q=" + URLEncoder.encode("borgere", StandardCharsets.UTF_8));
+            assertThat(unfiltered.select(".search-hit-title a").eachAttr("href")).anyMatch(u -> !u.startsWith("/trin-3/"));
+            assertThat(unfiltered.select(".search-parts input[name=del]").eachAttr("value"))
+                    .containsExactly("", "trin-1", "trin-2", "trin-3", "idekatalog", "laeringsopsamling", "moeder", "om");
+
             Document englishNone = dumpDom(base + "/en/soeg/?q=" + URLEncoder.encode("xqzvwk ", StandardCharsets.UTF_8));
             assertThat(englishNone.selectFirst("#soeg-status").text()).isEqualTo("No results for “xqzvwk”. Try another word, or see the subject index.");
         } finally {

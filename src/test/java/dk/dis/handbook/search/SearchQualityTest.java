@@ -110,6 +110,68 @@ class SearchQualityTest {
         }
     }
 
+    /** The misses of issue 20: a principle's one-liner, a compound written apart, a plural of a compound's part. */
+    @Test
+    void phrasesCompoundsWrittenApartAndPartsInflectedFindTheirPage() throws Exception {
+        try (LuceneSearcher searcher = new LuceneSearcher(BuiltHandbook.get().indexDir())) {
+            assertThat(urls(searcher.search("innovation tager tid", 3))).contains("/trin-1/#opfoelgning");
+            assertThat(urls(searcher.search("iværksætter projekt", 3))).contains("/laeringsopsamling/projekter/#ivaerksaetterprojektet");
+            assertThat(urls(searcher.search("interessenter", 3))).contains("/idekatalog/metoder/#interessentanalyse");
+            assertThat(searcher.search("radikal innovation", 1).get(0).url()).isEqualTo("/idekatalog/begreber/#radikal-og-inkrementel");
+            // Parts in any inflection find the compound; the compound finds its parts written apart.
+            for (String q : List.of("iværksætter ", "projekter iværksætter ", "iværksætterprojektets ")) {
+                assertThat(urls(searcher.search(q, 3))).as(q).contains("/laeringsopsamling/projekter/#ivaerksaetterprojektet");
+            }
+            // A query compound the handbook never writes finds its parts written apart, in any order.
+            assertThat(searcher.search("borgerfeedback", 1).get(0).url()).isEqualTo("/trin-3/#feedback-fra-borgerne");
+            assertThat(searcher.plan("borgerfeedback")).hasSize(2);
+            assertThat(searcher.search("sparringsrumstilbud", 1).get(0).pageUrl()).isEqualTo("/trin-3/tilbud/");
+        }
+    }
+
+    @Test
+    void aQuotedPhraseMatchesOnlyInOrder() throws Exception {
+        try (LuceneSearcher searcher = new LuceneSearcher(BuiltHandbook.get().indexDir())) {
+            List<LuceneSearcher.Hit> quoted = searcher.search("\"innovation tager tid\"", 50);
+            assertThat(quoted).isNotEmpty().allMatch(h -> DanishText.fold(h.excerpt() + " " + h.heading()).contains("innovation tager tid")
+                    || h.url().equals("/trin-1/#oversigt") || h.url().startsWith("/trin-1/"));
+            assertThat(urls(quoted)).contains("/trin-1/#opfoelgning");
+            // The same words loose find more sections than the phrase; out of order, the phrase is nowhere.
+            assertThat(searcher.search("innovation tager tid", 50)).hasSizeGreaterThan(quoted.size());
+            assertThat(searcher.search("\"tid tager innovation\"", 50)).isEmpty();
+            // An unclosed quote is read as loose words while the phrase is being typed.
+            assertThat(searcher.search("\"innovation tager ti", 50)).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aHeadingThatEqualsTheQueryComesFirstAndASummaryCountsAboveAMention() throws Exception {
+        try (LuceneSearcher searcher = new LuceneSearcher(BuiltHandbook.get().indexDir())) {
+            // "Fase 3: Test": the number is left out of the heading's key, as of the query's.
+            assertThat(searcher.search("fase 3 test", 1).get(0).url()).isEqualTo("/laeringsopsamling/innovationsloopet/#test");
+            assertThat(searcher.search("det agile sparringsnetværk", 1).get(0).url()).isEqualTo("/trin-3/netvaerk/#agilt-sparringsnetvaerk");
+            // Its title says "Politisk retning og opfølgning", its summary the rest.
+            assertThat(searcher.search("kommunalbestyrelsen retning følger op", 1).get(0).url()).isEqualTo("/trin-2/");
+            assertThat(searcher.plan("fase 3 test")).anySatisfy(m -> assertThat(m).containsKey("fas!test!"));
+        }
+    }
+
+    /** A question word counts little: the topic of "hvordan kobles borgerne …" is not the heading "Hvordan følges op?". */
+    @Test
+    void questionWordsCountLittle() throws Exception {
+        try (LuceneSearcher searcher = new LuceneSearcher(BuiltHandbook.get().indexDir())) {
+            assertThat(urls(searcher.search("hvordan kobles borgerne til medarbejdere", 3))).doesNotContain("/trin-2/#hvordan-foelges-op")
+                    .anyMatch(u -> u.startsWith("/trin-3/"));
+            assertThat(searcher.plan("hvordan kobles ").get(0)).containsEntry("hvordan", SearchRules.QUESTION_WEIGHT);
+            // Still part of a heading's key: the question as the heading asks it finds it first.
+            assertThat(searcher.search("hvordan følges op", 1).get(0).url()).isEqualTo("/trin-2/#hvordan-foelges-op");
+        }
+    }
+
+    private static List<String> urls(List<LuceneSearcher.Hit> hits) {
+        return hits.stream().map(LuceneSearcher.Hit::url).toList();
+    }
+
     @Test
     void nonsenseFindsNothing() throws Exception {
         try (LuceneSearcher searcher = new LuceneSearcher(BuiltHandbook.get().indexDir())) {

@@ -1,0 +1,70 @@
+package dk.dis.handbook.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The Danish word list that compounds are split by: the base forms of Debian's {@code hunspell-da}
+ * dictionary (Stavekontrolden's, LGPL-2.1/GPL-2/MPL-1.1), read from {@link #DEFAULT_PATH} or the
+ * file named by the environment variable {@link #PATH_VARIABLE}. Only index terms derived from it
+ * reach the published site, never the list itself. Without the file compounds are split by the
+ * handbook's own vocabulary alone, and the index stage says so.
+ */
+public final class DanishLexicon {
+
+    public static final Path DEFAULT_PATH = Path.of("/usr/share/hunspell/da_DK.dic");
+    public static final String PATH_VARIABLE = "HANDBOOK_DA_LEXICON";
+
+    private static Optional<Set<String>> loaded;
+
+    private DanishLexicon() {}
+
+    /** Where the lexicon is looked for. */
+    public static Path path() {
+        String env = System.getenv(PATH_VARIABLE);
+        return env == null || env.isBlank() ? DEFAULT_PATH : Path.of(env);
+    }
+
+    /** The folded base forms of the system's lexicon, read once; empty when the file is missing. */
+    public static synchronized Optional<Set<String>> system() {
+        if (loaded == null) {
+            Path file = path();
+            loaded = Files.isRegularFile(file) ? Optional.of(read(file)) : Optional.empty();
+        }
+        return loaded;
+    }
+
+    /** What to tell the user when {@link #system()} is empty. */
+    public static String missingMessage() {
+        return "Danish lexicon " + path() + " not found: compounds are split by the handbook's own words only. "
+                + "Install it with `apt-get install hunspell-da`, or set " + PATH_VARIABLE + " to a Hunspell .dic file.";
+    }
+
+    /** A Hunspell .dic file's words (flags after "/" dropped), lower-cased and folded; phrases, abbreviations and numbers left out. */
+    static Set<String> read(Path dic) {
+        try {
+            List<String> lines = Files.readAllLines(dic, StandardCharsets.UTF_8);
+            Set<String> words = new HashSet<>(lines.size() * 2);
+            for (int i = 1; i < lines.size(); i++) { // the first line is the entry count
+                String line = lines.get(i);
+                int slash = line.indexOf('/');
+                String word = (slash >= 0 ? line.substring(0, slash) : line).strip();
+                if (word.isEmpty() || !word.codePoints().allMatch(Character::isLetter)) continue;
+                if (word.length() > 1 && word.equals(word.toUpperCase(java.util.Locale.ROOT))) continue; // abbreviations (ANC, EU)
+                words.add(DanishText.fold(word));
+            }
+            if (words.isEmpty()) throw new IOException("no words");
+            return Set.copyOf(words);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("Cannot read the Danish lexicon " + dic + " (" + e.getMessage()
+                    + "): point " + PATH_VARIABLE + " at a Hunspell .dic file, or reinstall hunspell-da.", e);
+        }
+    }
+}
