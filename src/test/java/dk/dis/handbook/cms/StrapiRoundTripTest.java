@@ -41,13 +41,20 @@ class StrapiRoundTripTest {
     static String fullAccess;
     static String readOnly;
 
+    /** On SQLite; {@link StrapiRoundTripPostgresTest} hides this method to run the same test on PostgreSQL. */
     @BeforeAll
     static void startStrapi() throws Exception {
+        startStrapi(LocalStrapi.Database.SQLITE);
+    }
+
+    static void startStrapi(LocalStrapi.Database database) throws Exception {
+        // A folder per database: the subclass shares this class's static fields.
+        dir = Files.createDirectories(dir.resolve(database.name().toLowerCase(java.util.Locale.ROOT)));
         buildHook = new MockWebServer();
         for (int i = 0; i < 5; i++) buildHook.enqueue(new MockResponse.Builder().code(200).body("{}").build());
         buildHook.start(InetAddress.getLoopbackAddress(), 0);
         strapi = LocalStrapi.start(dir, Map.of("BUILD_HOOK_URL", buildHook.url("/build_hooks/abc").toString(),
-                "BUILD_HOOK_DEBOUNCE_MS", "1500"));
+                "BUILD_HOOK_DEBOUNCE_MS", "1500"), database);
         fullAccess = strapi.createToken("cms-push", "seed");
         readOnly = strapi.createToken("build", "build");
     }

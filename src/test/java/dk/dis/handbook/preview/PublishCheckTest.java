@@ -21,6 +21,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,13 +47,20 @@ class PublishCheckTest {
     static String seedToken;
     static final HttpClient http = HttpClient.newHttpClient();
 
+    /** On SQLite; {@link PublishCheckPostgresTest} hides this method to run the same checks on PostgreSQL. */
     @BeforeAll
     static void start() throws Exception {
+        start(LocalStrapi.Database.SQLITE);
+    }
+
+    static void start(LocalStrapi.Database database) throws Exception {
+        // A folder per database: the subclass shares this class's static fields.
+        dir = Files.createDirectories(dir.resolve(database.name().toLowerCase(java.util.Locale.ROOT)));
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        strapi = LocalStrapi.start(dir, Map.of("PREVIEW_URL", "http://127.0.0.1:" + port, "PREVIEW_SECRET", SECRET));
+        strapi = LocalStrapi.start(dir, Map.of("PREVIEW_URL", "http://127.0.0.1:" + port, "PREVIEW_SECRET", SECRET), database);
         seedToken = strapi.createToken("check-seed", "seed");
         seed = strapi.client(seedToken);
         TestHandbook site = new TestHandbook(dir.resolve("site")).minimalSite();
