@@ -1,7 +1,7 @@
 'use strict';
 
 const { errors } = require('@strapi/utils');
-const { createBuildHook, coreStore } = require('./lib/build-hook');
+const { createBuildHook, createPost, coreStore } = require('./lib/build-hook');
 const { checkBeforePublish, checkResults } = require('./lib/publish-check');
 const { PAGE_LABELS, PAGE_VIEWS, SYNONYM_LABELS, BUILD_STATUS_LABELS, labelFields } = require('./lib/page-labels');
 
@@ -99,7 +99,13 @@ async function watchForBuilds(strapi) {
   const maxWaitMs = envInt('BUILD_HOOK_MAX_WAIT_MS', 600000);
   const attempts = envInt('BUILD_HOOK_ATTEMPTS', 5);
   const retryMs = envInt('BUILD_HOOK_RETRY_MS', 5000);
-  const hook = createBuildHook({ url, quietMs, maxWaitMs, attempts, retryMs, log: strapi.log, store: coreStore(strapi) });
+  let post;
+  try {
+    post = createPost({ token: process.env.BUILD_HOOK_TOKEN || '', body: process.env.BUILD_HOOK_BODY || '{}' });
+  } catch (err) {
+    throw new Error(`BUILD_HOOK_BODY is not JSON (${err.message}); e.g. {"ref":"main"} for a workflow's dispatch endpoint.`);
+  }
+  const hook = createBuildHook({ url, quietMs, maxWaitMs, attempts, retryMs, post, log: strapi.log, store: coreStore(strapi) });
   strapi.handbookBuildHook = hook;
   await hook.resume();
   strapi.eventHub.subscribe((event) => {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * without the preview service the page is published and the CMS's log says the check was skipped.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PublishCheckTest {
     static final String SECRET = "publish-check-secret-for-the-tests-0123";
     static final ObjectMapper JSON = new ObjectMapper();
@@ -47,13 +49,14 @@ class PublishCheckTest {
     static String seedToken;
     static final HttpClient http = HttpClient.newHttpClient();
 
-    /** On SQLite; {@link PublishCheckPostgresTest} hides this method to run the same checks on PostgreSQL. */
-    @BeforeAll
-    static void start() throws Exception {
-        start(LocalStrapi.Database.SQLITE);
+    /** SQLite here; {@link PublishCheckPostgresTest} runs the same checks on PostgreSQL. */
+    LocalStrapi.Database database() {
+        return LocalStrapi.Database.SQLITE;
     }
 
-    static void start(LocalStrapi.Database database) throws Exception {
+    @BeforeAll
+    void start() throws Exception {
+        LocalStrapi.Database database = database();
         // A folder per database: the subclass shares this class's static fields.
         dir = Files.createDirectories(dir.resolve(database.name().toLowerCase(java.util.Locale.ROOT)));
         int port;

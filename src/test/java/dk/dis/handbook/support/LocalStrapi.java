@@ -173,6 +173,31 @@ public final class LocalStrapi implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Runs {@code npm run SCRIPT -- ARGS} in cms/ with this CMS's environment and {@code extraEnv}, as its
+     * operator would; the exit code and what it printed.
+     */
+    public ScriptResult runScript(Map<String, String> extraEnv, String script, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("npm", "run", "--silent", script, "--"));
+        command.addAll(List.of(args));
+        Path output = Files.createTempFile(log.getParent(), script, ".log");
+        ProcessBuilder pb = new ProcessBuilder(command).directory(CMS.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        pb.environment().putAll(env);
+        pb.environment().putAll(extraEnv);
+        Process p = pb.start();
+        boolean finished = p.waitFor(300, TimeUnit.SECONDS);
+        if (!finished) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        String out = Files.readString(output, StandardCharsets.UTF_8);
+        if (!finished) throw new AssertionError("npm run " + script + " did not finish within 300 s:\n" + out);
+        return new ScriptResult(p.exitValue(), out);
+    }
+
+    public record ScriptResult(int exitCode, String output) {}
+
     /** Registers the first administrator, as the admin panel's sign-up form does, and returns their session token. */
     public String registerAdmin() throws Exception {
         String body = "{\"firstname\":\"Sekretær\",\"lastname\":\"Test\",\"email\":\"sekretaer@example.dk\",\"password\":\"Kladde1234\"}";
