@@ -19,21 +19,23 @@ java_major() {
   "$1" -version 2>&1 | awk -F'"' '/version/ { split($2, v, "."); print (v[1] == "1" ? v[2] : v[1]); exit }'
 }
 
-fetch_tool() { # name url -> prints the unpacked folder
-  local name=$1 url=$2 dir="$cache/$1"
+fetch_tool() { # name url -> prints the unpacked folder (one per URL: a new URL in the settings is fetched anew)
+  local name=$1 url=$2
+  [ -n "$url" ] || { echo "error: $name is missing and ${name^^}_DOWNLOAD_URL is not set (see scripts/netlify-build.sh)" >&2; exit 1; }
+  local dir="$cache/$name-$(printf '%s' "$url" | sha256sum | cut -c1-12)"
   if [ ! -d "$dir" ]; then
-    [ -n "$url" ] || { echo "error: $name is missing and ${name^^}_DOWNLOAD_URL is not set (see scripts/netlify-build.sh)" >&2; exit 1; }
-    mkdir -p "$dir.tmp" && curl -fsSL "$url" | tar -xz -C "$dir.tmp" --strip-components=1 && mv "$dir.tmp" "$dir"
+    rm -rf "$dir.tmp" && mkdir -p "$dir.tmp" && curl -fsSL "$url" | tar -xz -C "$dir.tmp" --strip-components=1 && mv "$dir.tmp" "$dir"
   fi
   echo "$dir"
 }
 
 if ! command -v java >/dev/null || [ "$(java_major java)" -lt 17 ]; then
-  export JAVA_HOME=$(fetch_tool jdk "${JDK_DOWNLOAD_URL:-}")
-  export PATH="$JAVA_HOME/bin:$PATH"
+  JAVA_HOME=$(fetch_tool jdk "${JDK_DOWNLOAD_URL:-}") # assigned apart from export, so that a failed fetch stops the build
+  export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
 fi
 if ! command -v mvn >/dev/null; then
-  export PATH="$(fetch_tool maven "${MAVEN_DOWNLOAD_URL:-}")/bin:$PATH"
+  maven_home=$(fetch_tool maven "${MAVEN_DOWNLOAD_URL:-}")
+  export PATH="$maven_home/bin:$PATH"
 fi
 # On Netlify, Maven's repository goes into the cached folder too; elsewhere it stays where CI caches it (~/.m2).
 if [ "${NETLIFY:-}" = true ]; then
