@@ -2,8 +2,9 @@
 
 // `npm run backup -- [NAME]` and `npm run restore -- FILE`: Strapi's own data transfer (`strapi export`,
 // `strapi import`) of the pages, the synonym list, their drafts and locales, and the Media Library's
-// files, encrypted with BACKUP_ENCRYPTION_KEY. Strapi's CLI runs inside this process, so the key is
-// never on a command line (where other users of the host could read it).
+// files, encrypted with BACKUP_ENCRYPTION_KEY. Strapi's CLI runs in a child process that gets its
+// arguments through the environment, so the key is never on a command line (where other users of the
+// host could read it). A relative NAME or FILE is relative to cms/ (npm runs scripts there).
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
@@ -33,7 +34,7 @@ function strapiArguments(command, args) {
   if (command === 'backup') {
     const name = args[0] || path.join(APP_DIR, 'backups', `handbook-cms-${timestamp()}`);
     if (/\.tar(\.gz)?(\.enc)?$/.test(name)) fail(`Give the backup's name without an extension (Strapi adds .tar.gz.enc): ${name}`);
-    fs.mkdirSync(path.dirname(path.resolve(name)), { recursive: true });
+    fs.mkdirSync(path.dirname(path.resolve(name)), { recursive: true, mode: 0o700 });
     console.log(`Backing up to ${path.resolve(name)}.tar.gz.enc`);
     return ['export', '--file', path.resolve(name), '--key', backupKey()];
   }

@@ -48,7 +48,13 @@ function rejectDuplicateSlugs(strapi) {
     if (context.uid !== PAGE || !['create', 'update'].includes(context.action) || !slug) return next();
     const where = { slug };
     if (context.params.documentId) where.documentId = { $ne: context.params.documentId };
-    const other = await strapi.db.query(PAGE).findOne({ where, select: ['documentId', 'section', 'title'] });
+    // The page in the language being saved if there is one, so the message names it in that language;
+    // ordered, because PostgreSQL (unlike SQLite) returns rows in no particular order.
+    const find = (extra) => strapi.db.query(PAGE).findOne({
+      where: { ...where, ...extra }, select: ['documentId', 'section', 'title'], orderBy: { id: 'asc' },
+    });
+    const locale = context.params.locale;
+    const other = (locale && await find({ locale })) || await find({});
     if (other) {
       throw new errors.ValidationError(
         `The slug '${slug}' is already used by the page '${other.title}' in section '${other.section}'. Choose another slug.`,

@@ -27,15 +27,16 @@ class NetlifyParsersTest {
     /** netlify.toml as Netlify resolves it: each deploy context's command, the publish folder, the cache plugin. */
     @Test
     void netlifyResolvesNetlifyTomlForEveryContext() throws Exception {
-        NetlifyRules.Config config = NetlifyRules.config(TestHandbook.REPO.resolve("netlify.toml"));
+        NetlifyRules.Config config = NetlifyRules.config(TestHandbook.REPO.resolve("netlify.toml"), dir);
         assertThat(config.error()).as("Netlify's error for netlify.toml").isNull();
         assertThat(config.contexts()).extracting(NetlifyRules.Context::name)
                 .containsExactly("production", "deploy-preview", "branch-deploy");
         for (NetlifyRules.Context context : config.contexts()) {
             assertThat(context.command()).as(context.name())
                     .isEqualTo("bash scripts/netlify-build.sh " + (context.name().equals("production") ? "production" : "preview"));
-            assertThat(Path.of(context.publish())).as(context.name()).isEqualTo(TestHandbook.REPO.resolve("target/site"));
-            // Headers and redirects differ per context, so they are in the built _headers and _redirects, not here.
+            assertThat(Path.of(context.publish())).as(context.name()).isEqualTo(dir.resolve("target/site"));
+            // Headers and redirects differ per context, so they are in the built _headers and _redirects, not here
+            // (resolved in a folder without a built site: Netlify's config adds the publish folder's files to these).
             assertThat(context.headers() + context.redirects()).as(context.name()).isZero();
             assertThat(context.plugins()).as(context.name()).containsExactly("/netlify/plugins/build-tools-cache");
         }
@@ -48,7 +49,7 @@ class NetlifyParsersTest {
     void aNetlifyTomlNetlifyRejectsFailsWithNetlifysMessage() throws Exception {
         Path broken = dir.resolve("netlify.toml");
         Files.writeString(broken, "[build]\n  publish = \"target/site\"\n  command = 3\n");
-        NetlifyRules.Config config = NetlifyRules.config(broken);
+        NetlifyRules.Config config = NetlifyRules.config(broken, dir);
         assertThat(config.error()).contains("Configuration property build.command must be a string");
     }
 
@@ -76,7 +77,7 @@ class NetlifyParsersTest {
                 + "Tekst.\n");
         handbook.write("en/index.adoc", header("Home", "forside", "forside", ":jbake-order: 0", ":jbake-lang: en", ":jbake-oldslugs: /english/")
                 + "Welcome.\n");
-        for (NetlifyRules.Context context : NetlifyRules.config(TestHandbook.REPO.resolve("netlify.toml")).contexts()) {
+        for (NetlifyRules.Context context : NetlifyRules.config(TestHandbook.REPO.resolve("netlify.toml"), dir.resolve("repo")).contexts()) {
             boolean preview = context.command().endsWith(" preview");
             handbook.build(handbook.options().withPreview(preview));
             NetlifyRules netlify = NetlifyRules.read(handbook.out());

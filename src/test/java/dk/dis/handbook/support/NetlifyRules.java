@@ -30,8 +30,10 @@ public record NetlifyRules(List<HeaderRule> headers, List<Redirect> redirects, L
     /** netlify.toml as {@code @netlify/config} resolves it for each deploy context, or Netlify's error message. */
     public record Config(List<Context> contexts, String error) {}
 
-    public static Config config(Path netlifyToml) throws Exception {
-        JsonNode json = run("config.mjs", netlifyToml.toAbsolutePath().toString(), TestHandbook.REPO.toString());
+    /** @param repositoryRoot the folder Netlify builds in; publish paths are resolved against it */
+    public static Config config(Path netlifyToml, Path repositoryRoot) throws Exception {
+        Files.createDirectories(repositoryRoot);
+        JsonNode json = run("config.mjs", netlifyToml.toAbsolutePath().toString(), repositoryRoot.toAbsolutePath().toString());
         List<Context> contexts = new ArrayList<>();
         json.path("contexts").fields().forEachRemaining(e -> {
             JsonNode c = e.getValue();
