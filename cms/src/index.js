@@ -1,7 +1,7 @@
 'use strict';
 
 const { errors } = require('@strapi/utils');
-const { createBuildHook, coreStore } = require('./lib/build-hook');
+const { createBuildHook, createPost, coreStore } = require('./lib/build-hook');
 const { checkBeforePublish, checkResults } = require('./lib/publish-check');
 const { PAGE_LABELS, PAGE_VIEWS, SYNONYM_LABELS, BUILD_STATUS_LABELS, BUILD_STATUS_VIEWS, labelFields } = require('./lib/page-labels');
 
@@ -48,7 +48,13 @@ function rejectDuplicateSlugs(strapi) {
     if (context.uid !== PAGE || !['create', 'update'].includes(context.action) || !slug) return next();
     const where = { slug };
     if (context.params.documentId) where.documentId = { $ne: context.params.documentId };
-    const other = await strapi.db.query(PAGE).findOne({ where, select: ['documentId', 'section', 'title'] });
+    // The page in the language being saved if there is one, so the message names it in that language;
+    // ordered, because PostgreSQL (unlike SQLite) returns rows in no particular order.
+    const find = (extra) => strapi.db.query(PAGE).findOne({
+      where: { ...where, ...extra }, select: ['documentId', 'section', 'title'], orderBy: { id: 'asc' },
+    });
+    const locale = context.params.locale;
+    const other = (locale && await find({ locale })) || await find({});
     if (other) {
       throw new errors.ValidationError(
         `The slug '${slug}' is already used by the page '${other.title}' in section '${other.section}'. Choose another slug.`,
@@ -105,7 +111,13 @@ async function watchForBuilds(strapi) {
   const maxWaitMs = envInt('BUILD_HOOK_MAX_WAIT_MS', 600000);
   const attempts = envInt('BUILD_HOOK_ATTEMPTS', 5);
   const retryMs = envInt('BUILD_HOOK_RETRY_MS', 5000);
-  const hook = createBuildHook({ url, quietMs, maxWaitMs, attempts, retryMs, log: strapi.log, store: coreStore(strapi) });
+  let post;
+  try {
+    post = createPost({ token: process.env.BUILD_HOOK_TOKEN || '', body: process.env.BUILD_HOOK_BODY || '{}' });
+  } catch (err) {
+    throw new Error(`BUILD_HOOK_BODY is not JSON (${err.message}); e.g. {"ref":"main"} for a workflow's dispatch endpoint.`);
+  }
+  const hook = createBuildHook({ url, quietMs, maxWaitMs, attempts, retryMs, post, log: strapi.log, store: coreStore(strapi) });
   strapi.handbookBuildHook = hook;
   await hook.resume();
   strapi.eventHub.subscribe((event) => {

@@ -231,3 +231,32 @@ test('events while a request is being tried make one more build afterwards, neve
   assert.strictEqual(store.value, null);
   assert.strictEqual(hook.pending(), 0);
 });
+
+test('a dispatch endpoint gets its body and the token as a bearer header', async () => {
+  const http = require('node:http');
+  const { createPost } = require('../src/lib/build-hook');
+  const received = [];
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => { body += chunk; });
+    req.on('end', () => {
+      received.push({ method: req.method, url: req.url, authorization: req.headers.authorization, type: req.headers['content-type'], body });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const url = `http://127.0.0.1:${server.address().port}/repos/kommune/handbook/actions/workflows/publish.yml/dispatches`;
+    const status = await createPost({ token: 'ghp-test-token', body: '{"ref":"main"}' })(url);
+    assert.strictEqual(status, 204);
+    assert.deepStrictEqual(received, [{ method: 'POST', url: '/repos/kommune/handbook/actions/workflows/publish.yml/dispatches',
+      authorization: 'Bearer ghp-test-token', type: 'application/json', body: '{"ref":"main"}' }]);
+    // Without a token (a Netlify build hook) no authorization header is sent.
+    await createPost()(url);
+    assert.strictEqual(received[1].authorization, undefined);
+    assert.strictEqual(received[1].body, '{}');
+  } finally {
+    server.close();
+  }
+  assert.throws(() => createPost({ body: '{ref: main}' }), SyntaxError);
+});

@@ -211,11 +211,23 @@ function seconds(ms) {
 }
 
 async function defaultPost(url) {
-  const response = await fetch(url, {
-    method: 'POST', body: '{}', headers: { 'content-type': 'application/json' }, signal: AbortSignal.timeout(30000),
-  });
-  await response.arrayBuffer().catch(() => {});
-  return response.status;
+  return createPost()(url);
+}
+
+/**
+ * The request to the hook: a Netlify build hook takes a POST with any body; a CI's dispatch endpoint
+ * (e.g. GitHub's workflow_dispatch, `{"ref":"main"}`) wants a body of its own and a token, sent as
+ * `Authorization: Bearer` (the token, like the URL, never goes into a log).
+ */
+function createPost({ token = '', body = '{}' } = {}) {
+  JSON.parse(body); // a malformed BUILD_HOOK_BODY stops the start, not the first publish
+  return async (url) => {
+    const headers = { 'content-type': 'application/json', accept: 'application/json', 'user-agent': 'dis-handbook-cms' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    const response = await fetch(url, { method: 'POST', body, headers, signal: AbortSignal.timeout(30000) });
+    await response.arrayBuffer().catch(() => {});
+    return response.status;
+  };
 }
 
 /** Keeps the pending build in memory only: for tests and for running without a database. */
@@ -238,4 +250,4 @@ function coreStore(strapi) {
   };
 }
 
-module.exports = { createBuildHook, memoryStore, coreStore };
+module.exports = { createBuildHook, createPost, memoryStore, coreStore };

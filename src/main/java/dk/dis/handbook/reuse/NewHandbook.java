@@ -31,7 +31,8 @@ public final class NewHandbook {
      * a Java package named {@code build}, is part of the project and is copied.
      */
     static final List<String> SKIP = List.of("target", "cms/node_modules", "cms/.tmp", "cms/build", "cms/dist", "cms/.strapi",
-            "cms/.env", "cms/.strapi-updater.json", "cms/public/uploads/*", "src/test/netlify/node_modules",
+            "cms/.env", "cms/.strapi-updater.json", "cms/public/uploads/*", "cms/backups", "src/test/netlify/node_modules",
+            "src/test/workflow/node_modules", "deploy/node_modules", ".build-tools",
             "bench/search/node_modules", "bench/scale/node_modules",
             "content/" + CmsOrigins.FILE_NAME, "content/*/" + CmsOrigins.FILE_NAME);
     /** Kept where a skipped pattern would drop it: the file that keeps an otherwise empty folder in the project. */

@@ -10,6 +10,7 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The real Strapi from cms/: push the repository's content/ into an empty CMS, sync it back
  * byte for byte, build the site from it, and keep a draft out of everything but a preview.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StrapiRoundTripTest {
     private static final Path REPO_CONTENT = TestHandbook.REPO.resolve("content");
     private static final String DRAFT_TITLE = "Politiske principper (kladde til ny version)";
@@ -41,13 +43,21 @@ class StrapiRoundTripTest {
     static String fullAccess;
     static String readOnly;
 
+    /** SQLite here; {@link StrapiRoundTripPostgresTest} runs the same test on PostgreSQL. */
+    LocalStrapi.Database database() {
+        return LocalStrapi.Database.SQLITE;
+    }
+
     @BeforeAll
-    static void startStrapi() throws Exception {
+    void startStrapi() throws Exception {
+        // A folder per database: the subclass shares this class's static fields.
+        LocalStrapi.Database database = database();
+        dir = Files.createDirectories(dir.resolve(database.name().toLowerCase(java.util.Locale.ROOT)));
         buildHook = new MockWebServer();
         for (int i = 0; i < 5; i++) buildHook.enqueue(new MockResponse.Builder().code(200).body("{}").build());
         buildHook.start(InetAddress.getLoopbackAddress(), 0);
         strapi = LocalStrapi.start(dir, Map.of("BUILD_HOOK_URL", buildHook.url("/build_hooks/abc").toString(),
-                "BUILD_HOOK_DEBOUNCE_MS", "1500"));
+                "BUILD_HOOK_DEBOUNCE_MS", "1500"), database);
         fullAccess = strapi.createToken("cms-push", "seed");
         readOnly = strapi.createToken("build", "build");
     }

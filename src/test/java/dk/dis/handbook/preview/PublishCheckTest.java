@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * without the preview service the page is published and the CMS's log says the check was skipped.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PublishCheckTest {
     static final String SECRET = "publish-check-secret-for-the-tests-0123";
     static final ObjectMapper JSON = new ObjectMapper();
@@ -46,13 +49,21 @@ class PublishCheckTest {
     static String seedToken;
     static final HttpClient http = HttpClient.newHttpClient();
 
+    /** SQLite here; {@link PublishCheckPostgresTest} runs the same checks on PostgreSQL. */
+    LocalStrapi.Database database() {
+        return LocalStrapi.Database.SQLITE;
+    }
+
     @BeforeAll
-    static void start() throws Exception {
+    void start() throws Exception {
+        LocalStrapi.Database database = database();
+        // A folder per database: the subclass shares this class's static fields.
+        dir = Files.createDirectories(dir.resolve(database.name().toLowerCase(java.util.Locale.ROOT)));
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        strapi = LocalStrapi.start(dir, Map.of("PREVIEW_URL", "http://127.0.0.1:" + port, "PREVIEW_SECRET", SECRET));
+        strapi = LocalStrapi.start(dir, Map.of("PREVIEW_URL", "http://127.0.0.1:" + port, "PREVIEW_SECRET", SECRET), database);
         seedToken = strapi.createToken("check-seed", "seed");
         seed = strapi.client(seedToken);
         TestHandbook site = new TestHandbook(dir.resolve("site")).minimalSite();

@@ -24,14 +24,61 @@ class NetlifyParsersTest {
     Path dir;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
+    /** netlify.toml as Netlify resolves it: each deploy context's command, the publish folder, the cache plugin. */
     @Test
-    void netlifyAndTheLocalServerApplyTheSameRulesInProductionAndPreview() throws Exception {
+    void netlifyResolvesNetlifyTomlForEveryContext() throws Exception {
+        NetlifyRules.Config config = NetlifyRules.config(TestHandbook.REPO.resolve("netlify.toml"), dir);
+        assertThat(config.error()).as("Netlify's error for netlify.toml").isNull();
+        assertThat(config.contexts()).extracting(NetlifyRules.Context::name)
+                .containsExactly("production", "deploy-preview", "branch-deploy");
+        for (NetlifyRules.Context context : config.contexts()) {
+            assertThat(context.command()).as(context.name())
+                    .isEqualTo("bash scripts/netlify-build.sh " + (context.name().equals("production") ? "production" : "preview"));
+            assertThat(Path.of(context.publish())).as(context.name()).isEqualTo(dir.resolve("target/site"));
+            // Headers and redirects differ per context, so they are in the built _headers and _redirects, not here
+            // (resolved in a folder without a built site: Netlify's config adds the publish folder's files to these).
+            assertThat(context.headers() + context.redirects()).as(context.name()).isZero();
+            assertThat(context.plugins()).as(context.name()).containsExactly("/netlify/plugins/build-tools-cache");
+        }
+        Path plugin = TestHandbook.REPO.resolve("netlify/plugins/build-tools-cache");
+        assertThat(Files.readString(plugin.resolve("manifest.yml"))).contains("name: build-tools-cache");
+    }
+
+    /** The check above can fail: Netlify's own message for a netlify.toml it would not take. */
+    @Test
+    void aNetlifyTomlNetlifyRejectsFailsWithNetlifysMessage() throws Exception {
+        Path broken = dir.resolve("netlify.toml");
+        Files.writeString(broken, "[build]\n  publish = \"target/site\"\n  command = 3\n");
+        NetlifyRules.Config config = NetlifyRules.config(broken, dir);
+        assertThat(config.error()).contains("Configuration property build.command must be a string");
+    }
+
+    /** The JDK and Maven the build downloads on Netlify survive into the next build, through Netlify's own cache utility. */
+    @Test
+    void theBuildToolsSurviveInNetlifysBuildCache() throws Exception {
+        Path plugin = TestHandbook.REPO.resolve("netlify/plugins/build-tools-cache");
+        Path build = Files.createDirectories(dir.resolve("build"));
+        Path cache = dir.resolve("cache");
+        assertThat(NetlifyRules.runPlugin(plugin, "onPreBuild", build, cache)).contains("not in Netlify's build cache yet");
+        Path java = Files.createDirectories(build.resolve(".build-tools/jdk/bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\n");
+        assertThat(NetlifyRules.runPlugin(plugin, "onEnd", build, cache)).contains("saved in Netlify's build cache");
+
+        Path nextBuild = Files.createDirectories(dir.resolve("next-build"));
+        assertThat(NetlifyRules.runPlugin(plugin, "onPreBuild", nextBuild, cache)).contains("restored from Netlify's build cache");
+        assertThat(nextBuild.resolve(".build-tools/jdk/bin/java")).hasContent("#!/bin/sh");
+    }
+
+    /** Each deploy context of netlify.toml built as its command says, read by Netlify's parsers and served by {@code serve}. */
+    @Test
+    void netlifyAndTheLocalServerApplyTheSameRulesInEveryContext() throws Exception {
         TestHandbook handbook = new TestHandbook(dir).minimalSite();
         handbook.write("trin-1/detaljer.adoc", header("Detaljer", "trin-1", "detaljer", ":jbake-oldslugs: gamle-detaljer, /trin-9/endnu-aeldre")
                 + "Tekst.\n");
         handbook.write("en/index.adoc", header("Home", "forside", "forside", ":jbake-order: 0", ":jbake-lang: en", ":jbake-oldslugs: /english/")
                 + "Welcome.\n");
-        for (boolean preview : new boolean[] {false, true}) {
+        for (NetlifyRules.Context context : NetlifyRules.config(TestHandbook.REPO.resolve("netlify.toml"), dir.resolve("repo")).contexts()) {
+            boolean preview = context.command().endsWith(" preview");
             handbook.build(handbook.options().withPreview(preview));
             NetlifyRules netlify = NetlifyRules.read(handbook.out());
             assertThat(netlify.errors()).as("Netlify rejects no rule").isEmpty();
@@ -39,7 +86,18 @@ class NetlifyParsersTest {
                     .containsExactlyInAnyOrder("/was", "/trin-1/gamle-detaljer/", "/trin-9/endnu-aeldre/", "/english/");
             assertThat(netlify.redirects()).noneMatch(NetlifyRules.Redirect::force);
             assertThat(LocalServer.readRedirects(handbook.out().resolve("_redirects"))).hasSameSizeAs(netlify.redirects());
-            assertThat(LocalServer.readHeaders(handbook.out().resolve("_headers"))).hasSameSizeAs(netlify.headers());
+            var localHeaders = LocalServer.readHeaders(handbook.out().resolve("_headers"));
+            assertThat(localHeaders).hasSameSizeAs(netlify.headers());
+            // Rule by rule: the same path pattern and the same headers, in the same order.
+            for (int i = 0; i < localHeaders.size(); i++) {
+                NetlifyRules.HeaderRule theirs = netlify.headers().get(i);
+                assertThat(localHeaders.get(i).path().pattern()).as(context.name() + " " + theirs.path())
+                        .isEqualTo(LocalServer.pathPattern(theirs.path()).pattern());
+                assertThat(localHeaders.get(i).headers()).as(context.name() + " " + theirs.path()).isEqualTo(theirs.values());
+            }
+            var localRedirects = LocalServer.readRedirects(handbook.out().resolve("_redirects")).values().stream()
+                    .map(r -> new NetlifyRules.Redirect(r.from(), r.to(), r.status(), false)).toList();
+            assertThat(localRedirects).as(context.name()).containsExactlyInAnyOrderElementsOf(netlify.redirects());
 
             try (LocalServer server = LocalServer.start(handbook.out(), 0)) {
                 for (NetlifyRules.Redirect r : netlify.redirects()) {
@@ -56,7 +114,7 @@ class NetlifyParsersTest {
                 }
             }
             boolean noindex = netlify.headers().stream().anyMatch(h -> h.values().containsKey("X-Robots-Tag"));
-            assertThat(noindex).as("preview " + preview + " sends noindex").isEqualTo(preview);
+            assertThat(noindex).as(context.name() + " sends noindex").isEqualTo(preview);
         }
     }
 

@@ -17,22 +17,30 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real Strapi from cms/, started on 127.0.0.1 with a fresh SQLite file and throwaway secrets
- * in a temp folder. Tests create API tokens with the project's own `token:create` script.
+ * The real Strapi from cms/, started on 127.0.0.1 with a fresh SQLite file (or a fresh PostgreSQL
+ * database, {@link Database#POSTGRES}) and throwaway secrets in a temp folder. Tests create API tokens with the project's own `token:create` script.
  * {@link #restart()} stops it and starts it again on the same database, secrets and port.
  */
 public final class LocalStrapi implements AutoCloseable {
     public static final Path CMS = TestHandbook.REPO.resolve("cms");
 
+    /** Strapi's database: SQLite (the default, a file in the test's folder) or PostgreSQL (production's). */
+    public enum Database { SQLITE, POSTGRES }
+
     private Process process;
     private final Map<String, String> env;
     private final Path log;
     public final URI url;
+    /** The PostgreSQL server and this Strapi's database on it, dropped at {@link #close()}; null on SQLite. */
+    private final TestPostgres postgres;
+    private final String postgresDatabase;
 
-    private LocalStrapi(Map<String, String> env, Path log, URI url) {
+    private LocalStrapi(Map<String, String> env, Path log, URI url, TestPostgres postgres, String postgresDatabase) {
         this.env = env;
         this.log = log;
         this.url = url;
+        this.postgres = postgres;
+        this.postgresDatabase = postgresDatabase;
     }
 
     /** Fails with the way out when cms/ has not been installed. */
@@ -49,6 +57,11 @@ public final class LocalStrapi implements AutoCloseable {
 
     /** @param extraEnv more environment for Strapi, e.g. BUILD_HOOK_URL */
     public static LocalStrapi start(Path dir, Map<String, String> extraEnv) throws Exception {
+        return start(dir, extraEnv, Database.SQLITE);
+    }
+
+    /** On {@link Database#POSTGRES} the calling test is skipped when no server is configured (see {@link TestPostgres}). */
+    public static LocalStrapi start(Path dir, Map<String, String> extraEnv, Database database) throws Exception {
         requireInstalled();
         Map<String, String> env = new HashMap<>();
         SecureRandom random = new SecureRandom();
@@ -62,8 +75,15 @@ public final class LocalStrapi implements AutoCloseable {
         }
         env.put("HOST", "127.0.0.1");
         env.put("PORT", Integer.toString(port));
-        env.put("DATABASE_CLIENT", "sqlite");
-        env.put("DATABASE_FILENAME", dir.resolve("strapi.db").toAbsolutePath().toString());
+        TestPostgres postgres = database == Database.POSTGRES ? TestPostgres.requireOrSkip() : null;
+        String postgresDatabase = null;
+        if (postgres != null) {
+            postgresDatabase = postgres.createDatabase();
+            env.putAll(postgres.strapiEnvironment(postgresDatabase));
+        } else {
+            env.put("DATABASE_CLIENT", "sqlite");
+            env.put("DATABASE_FILENAME", dir.resolve("strapi.db").toAbsolutePath().toString());
+        }
         // The Media Library's files too: each test's CMS starts empty and leaves cms/public alone.
         Path publicDir = Files.createDirectories(dir.resolve("public/uploads")).getParent();
         env.put("PUBLIC_DIR", publicDir.toAbsolutePath().toString());
@@ -71,19 +91,29 @@ public final class LocalStrapi implements AutoCloseable {
         env.put("BUILD_HOOK_URL", "");
         env.putAll(extraEnv);
         Path log = dir.resolve("strapi.log");
-        LocalStrapi strapi = new LocalStrapi(env, log, URI.create("http://127.0.0.1:" + port));
-        strapi.launch();
+        LocalStrapi strapi = new LocalStrapi(env, log, URI.create("http://127.0.0.1:" + port), postgres, postgresDatabase);
+        try {
+            strapi.launch();
+        } catch (Exception | AssertionError e) {
+            strapi.close();
+            throw e;
+        }
         return strapi;
     }
 
     /** Stops Strapi as a deployment would (SIGTERM); {@link #restart()} starts it again. */
     public void stop() throws InterruptedException {
-        close();
+        stopProcess();
+    }
+
+    /** The database this Strapi runs on, for a test's messages: "SQLite" or "PostgreSQL". */
+    public String databaseName() {
+        return postgres == null ? "SQLite" : "PostgreSQL";
     }
 
     /** Stops Strapi if it runs and starts it again with the same database, secrets and port. */
     public void restart() throws Exception {
-        close();
+        stopProcess();
         launch();
     }
 
@@ -95,7 +125,7 @@ public final class LocalStrapi implements AutoCloseable {
         try {
             awaitHealthy(Duration.ofSeconds(180));
         } catch (Exception | AssertionError e) {
-            close();
+            stopProcess();
             throw e;
         }
     }
@@ -143,6 +173,31 @@ public final class LocalStrapi implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Runs {@code npm run SCRIPT -- ARGS} in cms/ with this CMS's environment and {@code extraEnv}, as its
+     * operator would; the exit code and what it printed.
+     */
+    public ScriptResult runScript(Map<String, String> extraEnv, String script, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("npm", "run", "--silent", script, "--"));
+        command.addAll(List.of(args));
+        Path output = Files.createTempFile(log.getParent(), script, ".log");
+        ProcessBuilder pb = new ProcessBuilder(command).directory(CMS.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        pb.environment().putAll(env);
+        pb.environment().putAll(extraEnv);
+        Process p = pb.start();
+        boolean finished = p.waitFor(300, TimeUnit.SECONDS);
+        if (!finished) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        String out = Files.readString(output, StandardCharsets.UTF_8);
+        if (!finished) throw new AssertionError("npm run " + script + " did not finish within 300 s:\n" + out);
+        return new ScriptResult(p.exitValue(), out);
+    }
+
+    public record ScriptResult(int exitCode, String output) {}
+
     /** Registers the first administrator, as the admin panel's sign-up form does, and returns their session token. */
     public String registerAdmin() throws Exception {
         String body = "{\"firstname\":\"Sekretær\",\"lastname\":\"Test\",\"email\":\"sekretaer@example.dk\",\"password\":\"Kladde1234\"}";
@@ -176,8 +231,20 @@ public final class LocalStrapi implements AutoCloseable {
         }
     }
 
+    /** Stops Strapi and drops its PostgreSQL database, if it has one. */
     @Override
     public void close() throws InterruptedException {
+        stopProcess();
+        if (postgres != null) {
+            try {
+                postgres.dropDatabase(postgresDatabase);
+            } catch (java.sql.SQLException e) {
+                System.err.println("Could not drop the test database " + postgresDatabase + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private void stopProcess() throws InterruptedException {
         if (process == null || !process.isAlive()) return;
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
