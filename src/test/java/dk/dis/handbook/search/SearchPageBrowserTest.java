@@ -91,8 +91,9 @@ class SearchPageBrowserTest {
             assertThat(filtered.selectFirst("#soeg-status").text()).endsWith("Kun fra Trin 3: Sparringsrummet.");
             Document unfiltered = dumpDom(base + "/soeg/?q=" + URLEncoder.encode("borgere", StandardCharsets.UTF_8));
             assertThat(unfiltered.select(".search-hit-title a").eachAttr("href")).anyMatch(u -> !u.startsWith("/trin-3/"));
+            // Every part of the navigation that has indexed pages, in the navigation's order.
             assertThat(unfiltered.select(".search-parts input[name=del]").eachAttr("value"))
-                    .containsExactly("", "trin-1", "trin-2", "trin-3", "idekatalog", "laeringsopsamling", "moeder", "om");
+                    .containsExactly("", "trin-1", "trin-2", "trin-3", "idekatalog", "laeringsopsamling", "moeder", "aendringer", "om");
 
             Document englishNone = dumpDom(base + "/en/soeg/?q=" + URLEncoder.encode("xqzvwk ", StandardCharsets.UTF_8));
             assertThat(englishNone.selectFirst("#soeg-status").text()).isEqualTo("No results for “xqzvwk”. Try another word, or see the subject index.");
