@@ -59,6 +59,13 @@ ${table}
   breadcrumbs from \`published_pages\` on every page; feed, sitemap and 404 on, tags and archive off.
   The pages are copied to \`side-NNNNN/index.adoc\` first (not timed) so they get the handbook's URLs;
   their headers are read as they are.
+- **Antora**: \`antora\` (\`@antora/cli\` and \`@antora/site-generator\`, \`bench/scale/antora/\`) on a
+  playbook that reads the corpus from a local git repository (one unversioned component, every page
+  under \`modules/ROOT/pages/\`, \`nav.adoc\` with the sections and their pages, the corpus's links as
+  xrefs) with \`runtime.fetch: false\`, and a local UI bundle folder of the handbook's weight
+  (Handlebars layout and partials like the JBake peer's, the handbook's stylesheet). Any warning, such
+  as an unresolved xref, fails the build. Sitemap and 404 on; Antora makes no feed and no search index.
+  The conversion to Antora's layout and the git commit are done first, not timed.
 - **CPU s**: user plus system time of the command and its child processes (GNU time).
 - **peak MB**: the largest sum of resident memory over the command's process tree, sampled from
   /proc every 50 ms (the launcher JVM and its build JVM; Hugo and its asciidoctor processes), and

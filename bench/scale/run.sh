@@ -1,20 +1,21 @@
 #!/usr/bin/env bash
 # Build time at scale: the same generated Danish corpus built by the handbook, by Asciidoctor.js
-# (the converter Antora uses), by Hugo with Asciidoctor and by stock JBake 2.7.0, for each size;
-# prints wall time, CPU time, pages per second and peak memory as a table.
+# (the converter Antora uses), by Hugo with Asciidoctor, by stock JBake 2.7.0 and by Antora 3, for
+# each size; prints wall time, CPU time, pages per second and peak memory as a table.
 # Usage: bench/scale/run.sh [--write-results] [SIZES...]   (default sizes: 100 1000 10000)
 #   --write-results   also write the table to bench/scale/RESULTS.md
-#   SKIP_OURS=1 SKIP_ASCIIDOCTORJS=1 SKIP_HUGO=1 SKIP_JBAKE=1   leave an engine out
+#   SKIP_OURS=1 SKIP_ASCIIDOCTORJS=1 SKIP_HUGO=1 SKIP_JBAKE=1 SKIP_ANTORA=1   leave an engine out
 #   HUGO_MAX_PAGES=N  run Hugo only up to N pages (default 1000: Hugo starts one Ruby process per
 #                     page, and 1,000 pages took 11 minutes on a busy 2-core machine)
 #   JBAKE_MAX_PAGES=N run JBake only up to N pages (default 1000: its Oven renders in quadratic time)
-# Needs: Node, GNU time, target/handbook.jar, Debian's hugo and asciidoctor packages, and Maven
+#   ANTORA_MAX_PAGES=N run Antora only up to N pages (default: every size)
+# Needs: Node, GNU time, git, target/handbook.jar, Debian's hugo and asciidoctor packages, and Maven
 # (builds bench/scale/jbake/).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bench=bench/scale
 
-usage() { sed -n '5,12p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '5,13p' "$0" | sed 's/^# \{0,1\}//'; }
 write_results=false
 sizes=()
 for arg in "$@"; do
@@ -53,11 +54,16 @@ if [ "${SKIP_JBAKE:-}" != 1 ]; then
   jbake_versions() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$bench/jbake/pom.xml"; }
   engines[jbake]="JBake $(jbake_versions jbake.version) (stock Oven) + AsciidoctorJ $(jbake_versions asciidoctorj.version)"
 fi
+if [ "${SKIP_ANTORA:-}" != 1 ]; then
+  command -v git > /dev/null || missing "git not found: sudo apt-get install -y git (or SKIP_ANTORA=1)"
+  (cd "$bench/antora" && npm ci --no-audit --no-fund --silent)
+  engines[antora]="Antora $(node -p "require('./$bench/antora/node_modules/@antora/site-generator/package.json').version")"
+fi
 [ ${#engines[@]} -gt 0 ] || missing "every engine is skipped"
 
 load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
 # The command as run, with the switches that were set, for RESULTS.md.
-command_line=$(for name in SKIP_OURS SKIP_ASCIIDOCTORJS SKIP_HUGO SKIP_JBAKE HUGO_MAX_PAGES JBAKE_MAX_PAGES; do
+command_line=$(for name in SKIP_OURS SKIP_ASCIIDOCTORJS SKIP_HUGO SKIP_JBAKE SKIP_ANTORA HUGO_MAX_PAGES JBAKE_MAX_PAGES ANTORA_MAX_PAGES; do
   [ -z "${!name:-}" ] || printf '%s=%s ' "$name" "${!name}"; done; echo "bench/scale/run.sh ${sizes[*]}")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -110,8 +116,24 @@ for pages in "${sizes[@]}"; do
     measure "$pages" jbake "$work/jbake.log" -- \
       java -jar "$bench/jbake/target/jbake-bench.jar" bake "$work/jbake-site" "$work/jbake-out"
   fi
+  if [ -n "${engines[antora]:-}" ] && [ "$pages" -gt "${ANTORA_MAX_PAGES:-$pages}" ]; then
+    echo "  Antora not run at $pages pages (ANTORA_MAX_PAGES=$ANTORA_MAX_PAGES)" | tee -a "$stages"
+  elif [ -n "${engines[antora]:-}" ]; then
+    # Not timed: the UI bundle folder (bench/scale/antora/ui/ and the handbook's stylesheet), and the
+    # corpus as a committed git repository in Antora's component layout, with its playbook.
+    cp -r "$bench/antora/ui" "$work/antora-ui"
+    mkdir -p "$work/antora-ui/css"
+    cp assets/css/site.css "$work/antora-ui/css/site.css"
+    node "$bench/antora/antora-site.js" "$work/corpus" "$work/antora-repo" "$work/antora-ui" "$work/antora-playbook.json" > /dev/null
+    measure "$pages" antora "$work/antora.log" -- \
+      "$bench/antora/node_modules/.bin/antora" --cache-dir "$work/antora-cache" --to-dir "$work/antora-out" "$work/antora-playbook.json"
+    # Every page of the corpus published (a page Antora skipped would flatter its figures).
+    published=$(find "$work/antora-out" -name index.html | wc -l)
+    [ "$published" -eq "$pages" ] || missing "Antora published $published pages of $pages"
+  fi
   rm -rf "$work/corpus" "$work/ours" "$work/asciidoctorjs" "$work/hugo-site" "$work/hugo-out" "$work/hugo-cache" \
-    "$work/jbake-site" "$work/jbake-out"
+    "$work/jbake-site" "$work/jbake-out" "$work/antora-ui" "$work/antora-repo" "$work/antora-playbook.json" \
+    "$work/antora-cache" "$work/antora-out"
 done
 
 {
