@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,33 +47,22 @@ public final class ReviewDates {
             PageHeader.Text text = PageHeader.read(name, Files.readString(file, StandardCharsets.UTF_8), problems);
             PageHeader.Location location = PageHeader.Location.of(relative, locales);
             if (text == null || location == null) continue;
-            Map<String, String> a = text.attributes();
-            if (!"published".equals(a.get("jbake-status"))) continue;
-            LocalDate reviewed = date(name, a, "jbake-reviewed", problems);
-            LocalDate next = date(name, a, "jbake-nextreview", problems);
+            if (!"published".equals(text.attributes().get("jbake-status"))) continue;
+            List<ContentProblem> own = new ArrayList<>();
+            PageHeader header = new PageHeader(name, text.attributes(), own);
+            LocalDate reviewed = header.date("jbake-reviewed", true);
+            LocalDate next = header.date("jbake-nextreview", true);
+            String owner = header.text("jbake-owner", false, null);
+            own.forEach(problem -> problems.add(problem.toString()));
             if (reviewed == null || next == null) continue;
             long days = ChronoUnit.DAYS.between(today, next);
             if (days > withinDays) continue;
-            String owner = a.getOrDefault("jbake-owner", "").isBlank() ? "?" : a.get("jbake-owner");
+            if (owner == null) owner = "?";
             due.add(new Due(name, location.url(), location.locale(), text.title(), owner, reviewed, next, days));
         }
         Map<String, List<Due>> byOwner = new TreeMap<>(java.text.Collator.getInstance(java.util.Locale.forLanguageTag(locales.get(0)))::compare);
         due.sort(Comparator.comparing(Due::nextReview).thenComparing(Due::url));
         for (Due d : due) byOwner.computeIfAbsent(d.owner(), o -> new ArrayList<>()).add(d);
         return new Report(today, withinDays, new LinkedHashMap<>(byOwner), problems);
-    }
-
-    private static LocalDate date(String file, Map<String, String> attributes, String field, List<String> problems) {
-        String value = attributes.get(field);
-        if (value == null || value.isBlank()) {
-            problems.add(file + ": field '" + field + "' is missing; add ':" + field + ": YYYY-MM-DD' to the page header.");
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            problems.add(file + ": field '" + field + "' is '" + value + "', not a date; write it as YYYY-MM-DD.");
-            return null;
-        }
     }
 }
