@@ -155,43 +155,25 @@ public final class DanishAnalysis {
         }
     }
 
-    /**
-     * Replaces each word by its stems (folded; none for a stop word): the first at the word's
-     * position, compound parts stacked on it.
-     */
-    static final class StemsFilter extends TokenFilter {
+    /** Replaces each word by its one form from the cache, or drops it when the cache has none (a stop word). */
+    static final class FormFilter extends TokenFilter {
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-        private final PositionIncrementAttribute position = addAttribute(PositionIncrementAttribute.class);
-        private final WordCache stems;
-        private String[] pending;
-        private int next;
+        private final WordCache forms;
 
-        StemsFilter(TokenStream input, WordCache stems) {
+        FormFilter(TokenStream input, WordCache forms) {
             super(input);
-            this.stems = stems;
+            this.forms = forms;
         }
 
         @Override
         public boolean incrementToken() throws IOException {
-            if (pending != null && next < pending.length) {
-                term.setEmpty().append(pending[next++]);
-                position.setPositionIncrement(0);
-                return true;
-            }
             while (input.incrementToken()) {
-                pending = stems.get(term.buffer(), term.length());
-                if (pending.length == 0) continue;
-                next = 1;
-                term.setEmpty().append(pending[0]);
+                String[] found = forms.get(term.buffer(), term.length());
+                if (found.length == 0) continue;
+                term.setEmpty().append(found[0]);
                 return true;
             }
             return false;
-        }
-
-        @Override
-        public void reset() throws IOException {
-            super.reset();
-            pending = null;
         }
     }
 
@@ -206,7 +188,7 @@ public final class DanishAnalysis {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer source = tokenizer();
-                return new TokenStreamComponents(source, new StemsFilter(source, form));
+                return new TokenStreamComponents(source, new FormFilter(source, form));
             }
         };
     }

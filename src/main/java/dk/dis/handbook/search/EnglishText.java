@@ -94,7 +94,7 @@ public final class EnglishText {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer source = tokenizer();
-                return new TokenStreamComponents(source, new DanishAnalysis.StemsFilter(source, cache));
+                return new TokenStreamComponents(source, new DanishAnalysis.FormFilter(source, cache));
             }
         };
     }
