@@ -45,7 +45,7 @@ public final class DanishAnalysis {
     public static Analyzer index(CharArraySet dictionary) {
         CharArraySet stop = stopSet();
         Set<String> lexicon = DanishLexicon.system().orElse(Set.of());
-        Set<String> lexiconStems = DanishLexicon.system().map(DanishAnalysis::stems).orElse(Set.of());
+        Set<String> lexiconStems = DanishLexicon.systemStems().orElse(Set.of());
         Set<String> vocabularyStems = new HashSet<>();
         for (Object w : dictionary) vocabularyStems.add(DanishText.stem(new String((char[]) w)));
         CompoundSplitter splitter = new CompoundSplitter(
@@ -73,11 +73,6 @@ public final class DanishAnalysis {
         };
     }
 
-    private static Set<String> stems(Set<String> words) {
-        Set<String> out = new HashSet<>(words.size() * 2);
-        for (String w : words) if (w.length() >= MIN_PART) out.add(DanishText.stem(w));
-        return out;
-    }
 
     /**
      * Each word's stems (the cache gives the folded word first, then the stems): the first stem at

@@ -23,6 +23,7 @@ public final class DanishLexicon {
     public static final String PATH_VARIABLE = "HANDBOOK_DA_LEXICON";
 
     private static Optional<Set<String>> loaded;
+    private static Optional<Set<String>> loadedStems;
 
     private DanishLexicon() {}
 
@@ -39,6 +40,25 @@ public final class DanishLexicon {
             loaded = Files.isRegularFile(file) ? Optional.of(read(file)) : Optional.empty();
         }
         return loaded;
+    }
+
+    /** The stems of {@link #system()}'s words of {@link DanishAnalysis#MIN_PART} letters or more, worked out once. */
+    static synchronized Optional<Set<String>> systemStems() {
+        if (loadedStems == null) {
+            loadedStems = system().map(words -> {
+                Set<String> out = new HashSet<>(words.size() * 2);
+                for (String w : words) if (w.length() >= DanishAnalysis.MIN_PART) out.add(DanishText.stem(w));
+                return Set.copyOf(out);
+            });
+        }
+        return loadedStems;
+    }
+
+    /** Starts reading the lexicon on a background thread, so the index stage finds it read (a build calls this first). */
+    public static void warmUp() {
+        Thread t = new Thread(DanishLexicon::systemStems, "danish-lexicon");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** What to tell the user when {@link #system()} is empty. */

@@ -243,7 +243,8 @@ public final class LuceneSearcher implements Closeable {
         List<Hit> hits = new ArrayList<>();
         for (ScoreDoc sd : top.scoreDocs) {
             Document d = stored.document(sd.doc);
-            hits.add(new Hit(d.getField(SearchIndex.SECTION_ID).numericValue().intValue(), sd.score,
+            // The index is one segment sorted by section id: a document's number is its section's id.
+            hits.add(new Hit(sd.doc, sd.score,
                     d.get(SearchIndex.PAGE_URL), d.get(SearchIndex.PAGE_TITLE), d.get(SearchIndex.ANCHOR),
                     d.get(SearchIndex.HEADING_TEXT), d.get(SearchIndex.EXCERPT)));
         }

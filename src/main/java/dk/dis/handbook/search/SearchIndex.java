@@ -3,7 +3,6 @@ package dk.dis.handbook.search;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -12,7 +11,10 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.CodecReader;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.BooleanClause;
@@ -23,6 +25,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.IOContext;
@@ -31,6 +34,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,42 +84,80 @@ public final class SearchIndex {
 
     private SearchIndex() {}
 
-    /** The corpus vocabulary: every folded word of at least {@link DanishAnalysis#MIN_PART} letters. */
-    static CharArraySet vocabulary(List<Section> sections, Analyzer surface) {
-        Set<String> found = sections.parallelStream().flatMap(s -> Stream.of(s.pageTitle(), s.heading(), s.text())
-                        .flatMap(text -> DanishAnalysis.tokens(surface, text).stream()))
-                .filter(w -> w.length() >= DanishAnalysis.MIN_PART)
-                .collect(Collectors.toSet());
-        CharArraySet words = new CharArraySet(Math.max(8192, found.size()), false);
-        words.addAll(found);
-        return words;
+    /** A page's vocabulary: every folded word of at least {@link DanishAnalysis#MIN_PART} letters in its sections. */
+    static Set<String> words(List<Section> pageSections, Analyzer surface) {
+        Set<String> found = new java.util.TreeSet<>();
+        for (Section s : pageSections) {
+            for (String text : List.of(s.pageTitle(), s.heading(), s.text())) {
+                for (String w : DanishAnalysis.tokens(surface, text)) if (w.length() >= DanishAnalysis.MIN_PART) found.add(w);
+            }
+        }
+        return found;
     }
 
-    /** Writes a fresh index of {@code sections}, all in one language, into {@code directory}. */
-    static void write(List<Section> sections, SearchLanguage language, Directory directory) throws IOException {
-        Analyzer surface = language.surface();
-        Analyzer stemming = language.index(sections, surface);
-        Analyzer analyzer = new PerFieldAnalyzerWrapper(stemming, Map.of(FORM, surface));
-        // Sections are analysed on every core; sorting the index by section id keeps a document's
-        // number equal to its section's place, whatever order the threads added them in.
-        IndexWriterConfig config = new IndexWriterConfig(analyzer)
+    private static IndexWriterConfig config(Analyzer analyzer) {
+        return new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setIndexSort(new Sort(new SortField(SECTION_ID, SortField.Type.LONG)))
                 .setRAMBufferSizeMB(256);
-        try (IndexWriter writer = new IndexWriter(directory, config)) {
-            try {
-                sections.parallelStream().forEach(s -> {
-                    try {
-                        writer.addDocument(document(s, language));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
+    }
+
+    private static Analyzer analyzer(SearchLanguage language, Set<String> vocabulary) {
+        return new PerFieldAnalyzerWrapper(language.index(vocabulary), Map.of(FORM, language.surface()));
+    }
+
+    /** Writes a fresh index of {@code sections}, all in one language, into {@code directory}. */
+    static void write(List<Section> sections, SearchLanguage language, Set<String> vocabulary, Directory directory) throws IOException {
+        // Sections are analysed on every core; sorting the index by section id keeps a document's
+        // number equal to its section's place, whatever order the threads added them in.
+        try (IndexWriter writer = new IndexWriter(directory, config(analyzer(language, vocabulary)))) {
+            addAll(writer, sections, language);
             writer.forceMerge(1);
             writer.commit();
+        }
+    }
+
+    /**
+     * Writes into {@code directory} the index a fresh {@link #write} would: the documents of
+     * {@code previous} (one segment in section order) that {@code newIdOfOld} keeps (at its new id;
+     * -1 drops it), copied as they were analysed, and {@code fresh} analysed now, merged into one
+     * segment in section order.
+     */
+    static void update(Directory previous, int[] newIdOfOld, List<Section> fresh, SearchLanguage language, Set<String> vocabulary,
+                       Directory directory) throws IOException {
+        Analyzer analyzer = analyzer(language, vocabulary);
+        try (ByteBuffersDirectory added = new ByteBuffersDirectory();
+             DirectoryReader before = DirectoryReader.open(previous)) {
+            if (before.leaves().size() != 1 || before.maxDoc() != newIdOfOld.length) {
+                throw new IllegalStateException("the previous search index is not the one its memory describes");
+            }
+            try (IndexWriter writer = new IndexWriter(added, config(analyzer))) {
+                addAll(writer, fresh, language);
+                writer.commit();
+            }
+            try (DirectoryReader addedReader = DirectoryReader.open(added);
+                 IndexWriter writer = new IndexWriter(directory, config(analyzer))) {
+                List<CodecReader> parts = new ArrayList<>();
+                parts.add(new RenumberedSections((CodecReader) before.leaves().get(0).reader(), newIdOfOld));
+                for (LeafReaderContext leaf : addedReader.leaves()) parts.add((CodecReader) leaf.reader());
+                writer.addIndexes(parts.toArray(CodecReader[]::new));
+                writer.forceMerge(1);
+                writer.commit();
+            }
+        }
+    }
+
+    private static void addAll(IndexWriter writer, List<Section> sections, SearchLanguage language) throws IOException {
+        try {
+            sections.parallelStream().forEach(s -> {
+                try {
+                    writer.addDocument(document(s, language));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
@@ -139,7 +181,6 @@ public final class SearchIndex {
     private static Document document(Section s, SearchLanguage language) {
                 Document doc = new Document();
                 doc.add(new NumericDocValuesField(SECTION_ID, s.id()));
-                doc.add(new StoredField(SECTION_ID, s.id()));
                 doc.add(new StoredField(PAGE_URL, s.pageUrl()));
                 doc.add(new StoredField(PAGE_TITLE, s.pageTitle()));
                 doc.add(new StoredField(ANCHOR, s.anchor()));

@@ -1,6 +1,7 @@
 package dk.dis.handbook.search;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 
 import java.util.List;
 import java.util.Locale;
@@ -57,8 +58,15 @@ public enum SearchLanguage {
         }
 
         @Override
-        Analyzer index(List<Section> sections, Analyzer surface) {
-            return DanishAnalysis.index(SearchIndex.vocabulary(sections, surface));
+        Analyzer index(Set<String> vocabulary) {
+            CharArraySet words = new CharArraySet(Math.max(8192, vocabulary.size()), false);
+            words.addAll(vocabulary);
+            return DanishAnalysis.index(words);
+        }
+
+        @Override
+        boolean splitsCompounds() {
+            return true;
         }
     },
 
@@ -95,7 +103,7 @@ public enum SearchLanguage {
         }
 
         @Override
-        Analyzer index(List<Section> sections, Analyzer surface) {
+        Analyzer index(Set<String> vocabulary) {
             return EnglishText.index();
         }
     };
@@ -138,7 +146,13 @@ public enum SearchLanguage {
     abstract Analyzer surface();
 
     /** The stems of a text; {@code sections} are the corpus being indexed (Danish splits compounds by its words). */
-    abstract Analyzer index(List<Section> sections, Analyzer surface);
+    /** The indexing analysis, given the handbook's vocabulary (see {@link SearchIndex#words}) for splitting compounds. */
+    abstract Analyzer index(Set<String> vocabulary);
+
+    /** True when the analysis of a section depends on the vocabulary of the whole handbook. */
+    boolean splitsCompounds() {
+        return false;
+    }
 
     /** The language of a code such as "en" or "en-GB". */
     public static Optional<SearchLanguage> of(String code) {

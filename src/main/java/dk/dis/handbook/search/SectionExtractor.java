@@ -7,6 +7,8 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeVisitor;
 
+import dk.dis.handbook.content.FileStamp;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
@@ -17,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -42,19 +45,35 @@ public final class SectionExtractor {
      * The sections of a site, its search and subject index pages (which are not indexed), and the
      * language of every page ({@code <html lang>}, "" when missing) by URL.
      */
+    /**
+     * @param pages  what was found in each page, in path order (what an incremental build remembers)
+     * @param reused the URLs of the pages taken from the previous scan (unchanged since the build that read them)
+     */
     public record Scan(List<Section> sections, List<Path> searchPages, List<Path> subjectIndexPages,
-                       Map<String, String> languages) {
+                       Map<String, String> languages, List<PageFound> pages, Set<String> reused) {
         public String languageOf(Path site, Path file) {
             return languages.getOrDefault(urlOf(site, file), "");
         }
     }
 
-    /** The sections of all index.html pages under {@code site}, in path order, except 404 and the search pages. */
-    public static List<Section> extract(Path site) throws IOException {
-        return scan(site).sections();
+    /**
+     * One index.html page: its file (relative to the site) and stamp, what it is ({@code kind}: "sections",
+     * {@link #SEARCH_PAGE_MARK} or {@link #SUBJECT_INDEX_MARK}), its {@code <html lang>} and its sections (ids from 0).
+     */
+    public record PageFound(String path, FileStamp stamp, String kind, String lang, List<Section> sections) {
+        static final String SECTIONS = "sections";
     }
 
-    public static Scan scan(Path site) throws IOException {
+    /** The sections of all index.html pages under {@code site}, in path order, except 404 and the search pages. */
+    public static List<Section> extract(Path site) throws IOException {
+        return scan(site, path -> null).sections();
+    }
+
+    /**
+     * @param previous what an earlier scan found in a page, by its path relative to the site (null: read
+     *                 it); taken only while the file's stamp is the same
+     */
+    public static Scan scan(Path site, Function<String, PageFound> previous) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(site)) {
             files = walk.filter(p -> p.getFileName().toString().equals("index.html"))
@@ -62,18 +81,27 @@ public final class SectionExtractor {
                     .sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
         }
         // Parsing is most of the work: pages in parallel, numbered in order afterwards.
-        String[] langs = new String[files.size()];
-        List<Object> perFile = IntStream.range(0, files.size()).parallel().mapToObj(i -> {
+        Set<String> reused = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        List<PageFound> found = IntStream.range(0, files.size()).parallel().mapToObj(i -> {
             Path file = files.get(i);
+            String path = site.relativize(file).toString().replace('\\', '/');
             try {
+                FileStamp stamp = FileStamp.of(file);
+                PageFound before = previous.apply(path);
+                if (before != null && stamp != null && stamp.equals(before.stamp())) {
+                    reused.add(urlOf(site, file));
+                    return before;
+                }
                 Document doc = parseMain(Files.readString(file, StandardCharsets.UTF_8));
-                langs[i] = doc.selectFirst("html").attr("lang");
-                if (doc.getElementById(SEARCH_PAGE_MARK) != null) return (Object) SEARCH_PAGE_MARK;
-                if (doc.getElementById(SUBJECT_INDEX_MARK) != null) return (Object) SUBJECT_INDEX_MARK;
+                String lang = doc.selectFirst("html").attr("lang");
+                if (doc.getElementById(SEARCH_PAGE_MARK) != null) return new PageFound(path, stamp, SEARCH_PAGE_MARK, lang, List.of());
+                if (doc.getElementById(SUBJECT_INDEX_MARK) != null) return new PageFound(path, stamp, SUBJECT_INDEX_MARK, lang, List.of());
                 Element article = doc.selectFirst("main article");
-                List<Section> found = new ArrayList<>();
-                if (article != null) addSections(urlOf(site, file), article, found);
-                return (Object) found;
+                List<Section> sections = new ArrayList<>();
+                if (article != null) addSections(urlOf(site, file), article, sections);
+                List<Section> numbered = new ArrayList<>(sections.size());
+                for (Section section : sections) numbered.add(section.withId(numbered.size()));
+                return new PageFound(path, stamp, PageFound.SECTIONS, lang, List.copyOf(numbered));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -82,15 +110,13 @@ public final class SectionExtractor {
         List<Path> searchPages = new ArrayList<>(), subjectPages = new ArrayList<>();
         Map<String, String> languages = new HashMap<>();
         for (int i = 0; i < files.size(); i++) {
-            languages.put(urlOf(site, files.get(i)), langs[i]);
-            Object r = perFile.get(i);
-            if (r == SEARCH_PAGE_MARK) searchPages.add(files.get(i));
-            else if (r == SUBJECT_INDEX_MARK) subjectPages.add(files.get(i));
-            else for (Section s : (List<Section>) r) {
-                sections.add(s.withId(sections.size()));
-            }
+            PageFound page = found.get(i);
+            languages.put(urlOf(site, files.get(i)), page.lang());
+            if (page.kind().equals(SEARCH_PAGE_MARK)) searchPages.add(files.get(i));
+            else if (page.kind().equals(SUBJECT_INDEX_MARK)) subjectPages.add(files.get(i));
+            else for (Section s : page.sections()) sections.add(s.withId(sections.size()));
         }
-        return new Scan(sections, searchPages, subjectPages, languages);
+        return new Scan(sections, searchPages, subjectPages, languages, found, Set.copyOf(reused));
     }
 
     private static final Pattern HTML_LANG = Pattern.compile("<html[^>]*\\slang=\"([^\"]*)\"");

@@ -2,6 +2,7 @@ package dk.dis.handbook.search;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.dis.handbook.content.ContentHash;
+import dk.dis.handbook.content.SiteFiles;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
@@ -48,18 +49,29 @@ final class StaticExport {
 
     private final Path dir;
     private final String urlBase;
+    private final Path previousDir;
     private int files;
     private long bytes;
 
-    private StaticExport(Path dir, String urlBase) {
+    private StaticExport(Path dir, String urlBase, Path previousDir) {
         this.dir = dir;
         this.urlBase = urlBase;
+        this.previousDir = previousDir;
     }
 
     /** Exports into {@code dir}, whose URL on the site is {@code urlBase} (ending in /). */
     static Result write(LuceneSearcher index, List<Section> sections, Path dir, String urlBase) throws IOException {
+        return write(index, sections, dir, urlBase, null);
+    }
+
+    /**
+     * As {@link #write(LuceneSearcher, List, Path, String)}; a file that {@code previousDir} (the
+     * published site's copy of {@code dir}) already has under the same name, which carries a hash of
+     * its content, is kept rather than written again.
+     */
+    static Result write(LuceneSearcher index, List<Section> sections, Path dir, String urlBase, Path previousDir) throws IOException {
         Files.createDirectories(dir);
-        return new StaticExport(dir, urlBase).run(index, sections);
+        return new StaticExport(dir, urlBase, previousDir).run(index, sections);
     }
 
     private Result run(LuceneSearcher index, List<Section> sections) throws IOException {
@@ -264,7 +276,12 @@ final class StaticExport {
     }
 
     private void save(Path file, byte[] body) throws IOException {
-        Files.write(file, body);
+        Path kept = previousDir == null ? null : previousDir.resolve(dir.relativize(file));
+        if (kept != null && Files.isRegularFile(kept) && Files.size(kept) == body.length) {
+            SiteFiles.reuse(kept, file);
+        } else {
+            Files.write(file, body);
+        }
         files++;
         bytes += body.length;
     }
