@@ -45,7 +45,8 @@ public final class OutputGuard {
                       Map<String, String> sourceOf, List<ContentProblem> problems) throws IOException {
         for (String rel : scan.files()) {
             String where = sourceOf.getOrDefault(rel, "output " + rel);
-            boolean mustRead = (!secrets.isEmpty() && isText(rel)) || rel.equals("_headers");
+            // A file the last publish checked against the same secrets is not read again.
+            boolean mustRead = (!secrets.isEmpty() && isText(rel) && !scan.unchanged(rel)) || rel.equals("_headers");
             String text = mustRead ? Files.readString(scan.siteDir().resolve(rel), StandardCharsets.UTF_8) : null;
             if (text != null) {
                 for (String secret : secrets) {

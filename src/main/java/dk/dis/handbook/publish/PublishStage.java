@@ -20,13 +20,21 @@ import java.util.stream.Stream;
  */
 public final class PublishStage {
 
-    /** @param unrecordedAnchors section anchors not yet in the record of published anchors (see {@link AnchorRecord}) */
-    public record Result(int internalLinks, int externalLinks, long bytes, int files, int unrecordedAnchors) {}
+    /**
+     * @param unrecordedAnchors section anchors not yet in the record of published anchors (see {@link AnchorRecord})
+     * @param pagesRead         pages read and checked again (the others were published unchanged before)
+     */
+    public record Result(int internalLinks, int externalLinks, long bytes, int files, int unrecordedAnchors, int pagesRead) {}
 
-    /** What the publish stage needs to know about the build. */
+    /**
+     * What the publish stage needs to know about the build.
+     *
+     * @param memoryFile where the checks remember the published files (see {@link ScanMemory}); null to read every file
+     * @param codeKey    changes with the build's own code (a new guard reads everything again)
+     */
     public record Request(Path stagingDir, Path outDir, String siteOrigin, boolean preview, List<Page> pages,
                           Map<String, String> sourceOf, List<String> draftUrls, List<String> secrets,
-                          String accessibilityStatementUrl, Path anchorsFile) {}
+                          String accessibilityStatementUrl, Path anchorsFile, Path memoryFile, String codeKey) {}
 
     public Result run(Request r) throws IOException, ContentException {
         List<ContentProblem> problems = new ArrayList<>();
@@ -34,7 +42,9 @@ public final class PublishStage {
         rules.checkOldUrls(r.stagingDir(), problems);
         if (!problems.isEmpty()) throw new ContentException(problems);
         rules.write(r.stagingDir());
-        SiteScan scan = SiteScan.of(r.stagingDir(), r.sourceOf(), OutputGuard.guard(r.preview()));
+        String memoryKey = memoryKey(r);
+        ScanMemory memory = ScanMemory.read(r.memoryFile(), memoryKey);
+        SiteScan scan = SiteScan.of(r.stagingDir(), r.sourceOf(), OutputGuard.guard(r.preview()), memory);
         LinkChecker.Result links = new LinkChecker(r.stagingDir(), r.siteOrigin()).check(scan, r.sourceOf(), problems);
         OutputGuard.check(scan, r.preview(), r.draftUrls(), r.secrets(), r.sourceOf(), problems);
         AnchorRecord anchors = AnchorRecord.read(r.anchorsFile());
@@ -43,7 +53,25 @@ public final class PublishStage {
         Path stagingDir = r.stagingDir();
         Trees.Size size = Trees.size(stagingDir);
         swap(stagingDir, r.outDir());
-        return new Result(links.internalLinks(), links.externalLinks().size(), size.bytes(), size.files(), anchors.unrecorded(scan));
+        if (r.memoryFile() != null) {
+            try {
+                ScanMemory.write(r.memoryFile(), memoryKey, scan);
+            } catch (IOException e) {
+                // Without the memory the next build reads every file: slower, never wrong.
+                Files.deleteIfExists(r.memoryFile());
+            }
+        }
+        return new Result(links.internalLinks(), links.externalLinks().size(), size.bytes(), size.files(), anchors.unrecorded(scan),
+                scan.parsed());
+    }
+
+    /** The memory holds for the same code, kind of build and secrets (a file is checked for the secrets it was). */
+    private static String memoryKey(Request r) {
+        dk.dis.handbook.content.ContentHash.Parts key = dk.dis.handbook.content.ContentHash.parts()
+                .add("code", String.valueOf(r.codeKey())).add("preview", String.valueOf(r.preview()))
+                .add("site", String.valueOf(r.siteOrigin())).add("out", r.outDir().toAbsolutePath().normalize().toString());
+        for (String secret : r.secrets()) key.add("secret", dk.dis.handbook.content.ContentHash.of(String.valueOf(secret)));
+        return key.hex();
     }
 
     /** Moves the staged site into place; the previous site is removed only after the move succeeded. */
