@@ -116,7 +116,9 @@ public final class BakeStage {
         freemarker.template.Configuration freemarker = templates != null ? templates.configuration()
                 : HandbookTemplates.freemarker(templateDir.toFile(), models.language());
         int readerFiles = ChangesFeed.write(in.site(), models.shared(), freemarker, in.outDir())
-                + MachineReadable.write(in.site(), in.config(), in.today(), in.outDir());
+                + MachineReadable.write(in.site(), in.config(), in.today(), in.outDir(),
+                        // A page rendered from the same model has the same title, summary and body.
+                        page -> unchanged.contains(page.outputPath()) ? renderCache.previousFile(page.url().substring(1) + MachineReadable.TEXT_FILE) : null);
         return new Result(pages + 3 + readerFiles, pages, unchanged.size(),
                 new LatePages(models.late(), lateValues, models.shared(), freemarker, in.outDir()),
                 in.assets().urls());
@@ -130,19 +132,28 @@ public final class BakeStage {
         String sharedKey = sharedKey(models, in.site());
         // A section's navigation is one list shared by its pages: hashed once, not once per page.
         Map<Object, String> navKeys = new IdentityHashMap<>();
-        Set<String> kept = new HashSet<>();
+        List<Page> pages = new ArrayList<>();
+        List<Map<String, Object>> owns = new ArrayList<>();
         for (Page page : in.site().pages()) {
             if (late.contains(page.outputPath())) continue;
             Map<String, Object> own = new TreeMap<>(models.of(page));
             own.remove("t");
             own.put("nav", navKeys.computeIfAbsent(own.get("nav"), v -> RenderCache.keyOf("nav", v)));
-            String key = RenderCache.keyOf(sharedKey, own);
-            Path previous = renderCache.reusable(page.outputPath(), key);
+            pages.add(page);
+            owns.add(own);
+        }
+        // Hashing a page's model (its whole body) is the cost: every core takes a share.
+        String[] keys = new String[pages.size()];
+        java.util.stream.IntStream.range(0, keys.length).parallel().forEach(i -> keys[i] = RenderCache.keyOf(sharedKey, owns.get(i)));
+        Set<String> kept = new HashSet<>();
+        for (int i = 0; i < keys.length; i++) {
+            Page page = pages.get(i);
+            Path previous = renderCache.reusable(page.outputPath(), keys[i]);
             if (previous != null) {
                 SiteFiles.reuse(previous, in.outDir().resolve(page.outputPath()));
                 kept.add(page.outputPath());
             }
-            renderCache.record(page.outputPath(), key, previous != null);
+            renderCache.record(page.outputPath(), keys[i], previous != null);
         }
         return kept;
     }

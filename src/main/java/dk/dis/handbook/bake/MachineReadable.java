@@ -6,8 +6,10 @@ import dk.dis.handbook.config.HandbookConfig;
 import dk.dis.handbook.site.Messages;
 import dk.dis.handbook.site.Page;
 import dk.dis.handbook.site.SiteMap;
+import dk.dis.handbook.content.SiteFiles;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The handbook for machines, from the HTML the convert stage made (nothing is converted again):
@@ -32,8 +35,13 @@ final class MachineReadable {
 
     private MachineReadable() {}
 
-    /** Writes the files and returns how many. */
-    static int write(SiteMap site, HandbookConfig config, LocalDate today, Path outDir) throws IOException {
+    /**
+     * Writes the files and returns how many.
+     *
+     * @param previousText the previous build's text file of a page whose title, summary and body are unchanged, else null
+     */
+    static int write(SiteMap site, HandbookConfig config, LocalDate today, Path outDir, Function<Page, Path> previousText)
+            throws IOException {
         List<Page> pages = readingOrder(site);
         List<Map<String, Object>> list = new ArrayList<>();
         for (Page p : pages) {
@@ -73,11 +81,24 @@ final class MachineReadable {
         }
         Files.writeString(outDir.resolve(LLMS), llms.toString().strip() + "\n", StandardCharsets.UTF_8);
 
-        for (Page p : pages) {
-            String text = "# " + oneLine(p.title()) + "\n\n" + oneLine(p.summary()) + "\n\n" + PlainText.of(p.bodyHtml());
-            Path file = outDir.resolve(p.url().substring(1) + TEXT_FILE);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text, StandardCharsets.UTF_8);
+        try {
+            pages.parallelStream().forEach(p -> {
+                Path file = outDir.resolve(p.url().substring(1) + TEXT_FILE);
+                try {
+                    Path kept = previousText.apply(p);
+                    if (kept != null) {
+                        SiteFiles.reuse(kept, file);
+                        return;
+                    }
+                    String text = "# " + oneLine(p.title()) + "\n\n" + oneLine(p.summary()) + "\n\n" + PlainText.of(p.bodyHtml());
+                    Files.createDirectories(file.getParent());
+                    Files.writeString(file, text, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         return pages.size() + 2;
     }

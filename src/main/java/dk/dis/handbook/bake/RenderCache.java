@@ -88,6 +88,12 @@ public final class RenderCache {
         return Files.isRegularFile(file) ? file : null;
     }
 
+    /** A file of the previously published site, if it is there. */
+    Path previousFile(String relative) {
+        Path file = previousSite.resolve(relative);
+        return Files.isRegularFile(file) ? file : null;
+    }
+
     void record(String outputPath, String key, boolean wasReused) {
         current.put(outputPath, new Output(key));
         if (wasReused) reused++;

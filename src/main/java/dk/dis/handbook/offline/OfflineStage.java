@@ -3,6 +3,7 @@ package dk.dis.handbook.offline;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.dis.handbook.content.ContentException;
 import dk.dis.handbook.content.ContentHash;
+import dk.dis.handbook.content.FileDigests;
 import dk.dis.handbook.content.ContentProblem;
 
 import java.io.IOException;
@@ -33,8 +34,11 @@ public final class OfflineStage {
     /** Where each worker's list of files lies, content-hashed: /offline/da.HASH.json. */
     public static final String LIST_FOLDER = "offline";
 
-    /** @param files the number of files each language's worker keeps, by language */
-    public record Result(Map<String, Integer> files) {
+    /**
+     * @param files   the number of files each language's worker keeps, by language
+     * @param digests the digests of the files this build read, for the next build
+     */
+    public record Result(Map<String, Integer> files, FileDigests digests) {
         public String summary() {
             if (files.isEmpty()) return "preview: a worker that keeps nothing";
             StringBuilder s = new StringBuilder();
@@ -46,9 +50,16 @@ public final class OfflineStage {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path templateDir;
+    private FileDigests digests = FileDigests.none();
 
     public OfflineStage(Path templateDir) {
         this.templateDir = templateDir;
+    }
+
+    /** Reads again only the files whose digest {@code known} does not hold as they are; the result carries this build's. */
+    public OfflineStage withDigests(FileDigests known) {
+        this.digests = known;
+        return this;
     }
 
     /** The URL of the worker of {@code locale}'s pages. */
@@ -61,7 +72,7 @@ public final class OfflineStage {
         if (preview) {
             String worker = Files.readString(templateDir.resolve(PREVIEW_TEMPLATE), StandardCharsets.UTF_8);
             for (String locale : locales) write(siteDir, locales, locale, worker);
-            return new Result(counts);
+            return new Result(counts, digests);
         }
         String template = Files.readString(templateDir.resolve(TEMPLATE), StandardCharsets.UTF_8);
         if (Files.exists(siteDir.resolve(LIST_FOLDER))) {
@@ -72,6 +83,18 @@ public final class OfflineStage {
         try (Stream<Path> walk = Files.walk(siteDir)) {
             all = walk.filter(Files::isRegularFile).map(p -> siteDir.relativize(p).toString().replace('\\', '/')).sorted().toList();
         }
+        Map<String, String> digestOf = new java.util.concurrent.ConcurrentHashMap<>();
+        try {
+            all.parallelStream().filter(rel -> locales.stream().anyMatch(l -> keeps(rel, l, locales))).forEach(rel -> {
+                try {
+                    digestOf.put(rel, digests.of(siteDir, rel));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
         for (String locale : locales) {
             List<String> urls = new ArrayList<>();
             ContentHash.Parts version = ContentHash.parts().add("worker", template);
@@ -79,7 +102,7 @@ public final class OfflineStage {
                 if (!keeps(rel, locale, locales)) continue;
                 String url = "/" + (rel.endsWith("index.html") ? rel.substring(0, rel.length() - "index.html".length()) : rel);
                 urls.add(url);
-                version.add(url, Files.readAllBytes(siteDir.resolve(rel)));
+                version.add(url, digestOf.get(rel));
             }
             boolean hasPages = urls.stream().anyMatch(u -> u.endsWith("/"));
             if (!hasPages) continue;
@@ -94,7 +117,7 @@ public final class OfflineStage {
             write(siteDir, locales, locale, worker);
             counts.put(locale, urls.size());
         }
-        return new Result(counts);
+        return new Result(counts, digests);
     }
 
     private static void write(Path siteDir, List<String> locales, String locale, String worker) throws IOException {

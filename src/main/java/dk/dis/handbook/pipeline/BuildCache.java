@@ -57,6 +57,16 @@ final class BuildCache {
         return dir.resolve("pdf");
     }
 
+    /** What the publish checks saw of the published files (publish/ScanMemory). */
+    Path scanFile() {
+        return dir.resolve("scan.bin");
+    }
+
+    /** The digests of the published files (content/FileDigests), for the service workers' version. */
+    Path digestsFile() {
+        return dir.resolve("digests.tsv");
+    }
+
     Path renderFile() {
         return dir.resolve("rendered.json");
     }

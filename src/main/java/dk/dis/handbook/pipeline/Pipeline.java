@@ -9,6 +9,7 @@ import dk.dis.handbook.config.ConfigException;
 import dk.dis.handbook.config.HandbookConfig;
 import dk.dis.handbook.content.ContentException;
 import dk.dis.handbook.content.ContentHash;
+import dk.dis.handbook.content.FileDigests;
 import dk.dis.handbook.content.ContentProblem;
 import dk.dis.handbook.content.Trees;
 import dk.dis.handbook.site.Page;
@@ -20,6 +21,7 @@ import dk.dis.handbook.theme.AssetFingerprinter;
 import dk.dis.handbook.offline.OfflineStage;
 import dk.dis.handbook.pdf.PdfStage;
 import dk.dis.handbook.publish.PublishStage;
+import dk.dis.handbook.search.DanishLexicon;
 import dk.dis.handbook.search.IndexStage;
 
 import java.io.IOException;
@@ -72,6 +74,7 @@ public final class Pipeline {
         try (AsciidocEngine engine = AsciidocEngine.startBooting(options.assetsDir().resolve("diagrams"),
                 ConvertStage.countPages(options.contentDir()))) {
             if (options.pdf()) PdfStage.warmUp(options.assetsDir());
+            DanishLexicon.warmUp();
             return buildChanged(options, engine);
         }
     }
@@ -147,10 +150,18 @@ public final class Pipeline {
         try (PdfStage.Rendering printing = run.startPdfs(site, converted)) {
             BakeStage.Result baked = run.bake(site, converted);
             IndexStage.Result indexed = run.index(baked);
-            PdfStage.Result printed = run.pdf(printing);
-            run.offline();
-            PublishStage.Result published = run.publish(site, converted);
-            return run.finish(site, converted, indexed, published);
+            boolean done = false;
+            try {
+                PdfStage.Result printed = run.pdf(printing);
+                OfflineStage.Result offline = run.offline();
+                PublishStage.Result published = run.publish(site, converted);
+                Outcome outcome = run.finish(site, converted, indexed, offline, published);
+                done = true;
+                return outcome;
+            } finally {
+                // A build that fails leaves the previous index and its memory as they were.
+                if (!done) indexed.discard();
+            }
         }
     }
 
@@ -225,8 +236,10 @@ public final class Pipeline {
 
         IndexStage.Result index(BakeStage.Result baked) throws IOException, ContentException {
             report.begin("index", "Lucene index and static search files");
-            IndexStage.Result indexed = new IndexStage(options.contentDir(), IndexStage.indexDirFor(out), report::warn)
-                    .withScriptUrl(baked.assets().get(IndexStage.SCRIPT_ASSET)).withLocales(config.locales())
+            IndexStage stage = new IndexStage(options.contentDir(), IndexStage.indexDirFor(out), report::warn)
+                    .withScriptUrl(baked.assets().get(IndexStage.SCRIPT_ASSET)).withLocales(config.locales());
+            if (cache != null) stage.withMemory(cache.code() + " " + options.preview(), out);
+            IndexStage.Result indexed = stage
                     .run(staging, baked.late());
             report.end("index", indexed.summary());
             return indexed;
@@ -248,7 +261,9 @@ public final class Pipeline {
         /** The service workers list the files of this build, so they are written when all others are. */
         OfflineStage.Result offline() throws IOException, ContentException {
             report.begin("offline", "service workers for reading offline");
-            OfflineStage.Result result = new OfflineStage(options.templateDir()).run(staging, config.locales(), options.preview());
+            OfflineStage.Result result = new OfflineStage(options.templateDir())
+                    .withDigests(cache == null ? FileDigests.none() : FileDigests.read(cache.digestsFile()))
+                    .run(staging, config.locales(), options.preview());
             report.end("offline", result.summary());
             return result;
         }
@@ -262,19 +277,22 @@ public final class Pipeline {
             if (System.getenv("STRAPI_TOKEN") != null) secrets.add(System.getenv("STRAPI_TOKEN"));
             PublishStage.Result published = new PublishStage().run(new PublishStage.Request(staging, out,
                     config.baseUrlTrimmed(), options.preview(), site.pages(), sourceOf, converted.draftUrls(), secrets,
-                    config.accessibilityStatementUrl(), options.anchorsRecord()));
+                    config.accessibilityStatementUrl(), options.anchorsRecord(),
+                    cache == null ? null : cache.scanFile(), cache == null ? null : cache.code()));
             report.end("publish", published.internalLinks() + " internal links checked, "
                     + published.externalLinks() + " external listed, " + published.files() + " files"
+                    + (cache == null ? "" : " (" + published.pagesRead() + " pages read again)")
                     + (published.unrecordedAnchors() == 0 ? "" : "; " + published.unrecordedAnchors()
                     + " new section anchors not yet in " + BuildOptions.ANCHORS_FILE + " (run `anchors` and commit it)"));
             return published;
         }
 
         /** The site is published: the index moves in beside it, and the caches remember this build. */
-        Outcome finish(SiteMap site, ConvertStage.Result converted, IndexStage.Result indexed, PublishStage.Result published)
-                throws IOException {
+        Outcome finish(SiteMap site, ConvertStage.Result converted, IndexStage.Result indexed, OfflineStage.Result offline,
+                       PublishStage.Result published) throws IOException {
             indexed.swapIn();
             if (cache != null) {
+                offline.digests().write(cache.digestsFile());
                 convertCache.save(cache.convertFile());
                 renderCache.save(cache.renderFile());
                 cache.saveState(out, site.pages().size());
