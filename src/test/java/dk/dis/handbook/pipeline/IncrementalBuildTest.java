@@ -15,11 +15,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** An incremental build must publish exactly what a clean build of the same content publishes. */
 class IncrementalBuildTest {
 
     private static final Pattern RENDERED = Pattern.compile("(\\d+) pages rendered, (\\d+) unchanged");
+    private static final Pattern ANALYSED = Pattern.compile("; (\\d+) pages analysed, (\\d+) unchanged");
+    private static final Pattern READ_AGAIN = Pattern.compile("\\((\\d+) pages read again\\)");
+    private String lastLog;
 
     @TempDir
     Path incrementalRoot;
@@ -39,9 +43,12 @@ class IncrementalBuildTest {
 
         // A sentence in one page's body: that page is rendered again (the search and subject index pages are rendered by the index stage, not counted here).
         editBody(incremental);
-        int[] bodyEdit = rendered(incremental.build());
+        lastLog = incremental.build();
+        int[] bodyEdit = rendered(lastLog);
         assertThat(bodyEdit[0]).as("pages rendered after a body edit").isBetween(1, 6);
         assertThat(bodyEdit[1]).as("pages reused after a body edit").isGreaterThan(25);
+        assertThat(pagesReadAgain(lastLog)).as("pages the publish checks read again after a body edit").isBetween(1, 6);
+        assertThat(pagesAnalysed(lastLog)).as("pages the index analysed again after a body edit").isBetween(1, 3);
         assertSameSite(incremental, cleanBuildOf(incremental));
 
         // A new navigation title: every page that shows it in its navigation is rendered again.
@@ -50,6 +57,64 @@ class IncrementalBuildTest {
         assertThat(titleEdit[0]).as("pages rendered after a navigation title edit").isGreaterThan(20);
         assertSameSite(incremental, cleanBuildOf(incremental));
         assertThat(incremental.read("trin-1/index.html")).contains("Netværket for sparring");
+    }
+
+    @Test
+    void anAnchorThatDisappearsFailsTheBuildOnEveryUnchangedPageThatLinksToIt() throws Exception {
+        TestHandbook handbook = new TestHandbook(incrementalRoot).minimalSite();
+        handbook.write("trin-1/mere.adoc", TestHandbook.header("Mere", "trin-1", "mere", ":jbake-order: 20")
+                + "Læs link:/trin-1/#saet-retning[om retningen].\n");
+        handbook.build();
+
+        // The target page loses the section; the two pages that link to it are not touched.
+        handbook.write("trin-1/index.adoc", TestHandbook.header("Politiske principper", "trin-1", "trin-1")
+                + "[[ny-retning]]\n== Ny retning\n\nFokusér.\n");
+        assertThatThrownBy(handbook::build)
+                .isInstanceOf(dk.dis.handbook.content.ContentException.class)
+                .hasMessageContaining("content/trin-1/detaljer.adoc: links to '/trin-1/#saet-retning', but the page /trin-1/ has no section with id 'saet-retning'")
+                .hasMessageContaining("content/trin-1/mere.adoc: links to '/trin-1/#saet-retning'");
+        assertThat(handbook.read("trin-1/index.html")).as("the published site is kept").contains("id=\"saet-retning\"");
+
+        // Linked again: the build passes, reading only what changed since the last published site.
+        handbook.write("trin-1/mere.adoc", TestHandbook.header("Mere", "trin-1", "mere", ":jbake-order: 20")
+                + "Læs link:/trin-1/#ny-retning[om retningen].\n");
+        handbook.write("trin-1/detaljer.adoc", TestHandbook.header("Detaljer", "trin-1", "detaljer") + "Se link:/trin-1/#ny-retning[Ny retning].\n");
+        String log = handbook.build();
+        assertThat(handbook.read("trin-1/mere/index.html")).contains("/trin-1/#ny-retning");
+        assertThat(pagesReadAgain(log)).isLessThan(countPages(handbook.out()));
+    }
+
+    @Test
+    void aNewWordThatSplitsAnotherPagesCompoundAnalysesThatPageAgain() throws Exception {
+        TestHandbook handbook = new TestHandbook(incrementalRoot).minimalSite();
+        handbook.write("trin-1/model.adoc", TestHandbook.header("Model", "trin-1", "model", ":jbake-order: 30")
+                + "Udvalget arbejder efter flimtraksmodellen.\n");
+        handbook.build();
+
+        // "flimtrak" comes into the vocabulary on another page: the compound on the model page now splits.
+        handbook.write("trin-1/detaljer.adoc", TestHandbook.header("Detaljer", "trin-1", "detaljer")
+                + "Se link:/trin-1/#saet-retning[Sæt retning]. En flimtrak er et redskab.\n");
+        String log = handbook.build();
+        assertThat(pagesAnalysed(log)).as("the edited page and the page with the compound").isBetween(2, 4);
+        assertSameSite(handbook, cleanBuildOf(handbook));
+    }
+
+    private static int pagesAnalysed(String buildLog) {
+        Matcher m = ANALYSED.matcher(buildLog);
+        assertThat(m.find()).as("index summary in:\n" + buildLog).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    private static int pagesReadAgain(String buildLog) {
+        Matcher m = READ_AGAIN.matcher(buildLog);
+        assertThat(m.find()).as("publish summary in:\n" + buildLog).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    private static int countPages(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return (int) walk.filter(p -> p.toString().endsWith(".html")).count();
+        }
     }
 
     private static void editBody(TestHandbook handbook) throws IOException {
