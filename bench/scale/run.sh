@@ -9,13 +9,14 @@
 #                     page, and 1,000 pages took 11 minutes on a busy 2-core machine)
 #   JBAKE_MAX_PAGES=N run JBake only up to N pages (default 1000: its Oven renders in quadratic time)
 #   ANTORA_MAX_PAGES=N run Antora only up to N pages (default: every size)
+#   PDF_MAX_PAGES=N   build ours with PDFs only up to N pages (default 1000)
 # Needs: Node, GNU time, git, target/handbook.jar, Debian's hugo and asciidoctor packages, and Maven
 # (builds bench/scale/jbake/).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bench=bench/scale
 
-usage() { sed -n '5,13p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '5,14p' "$0" | sed 's/^# \{0,1\}//'; }
 write_results=false
 sizes=()
 for arg in "$@"; do
@@ -36,6 +37,10 @@ declare -A engines=()
 if [ "${SKIP_OURS:-}" != 1 ]; then
   [ -f target/handbook.jar ] || missing "target/handbook.jar missing: run mvn -B -q -ntp package -DskipTests (or SKIP_OURS=1)"
   engines[ours]="handbook (ours)"
+  engines[ours-again]="handbook, rebuilt with nothing changed"
+  engines[ours-edit]="handbook, rebuilt after one page's text edited"
+  engines[ours-pdf]="handbook with PDFs"
+  engines[ours-pdf-edit]="handbook with PDFs, rebuilt after one page's text edited"
 fi
 if [ "${SKIP_ASCIIDOCTORJS:-}" != 1 ]; then
   (cd "$bench" && npm ci --no-audit --no-fund --silent)
@@ -63,7 +68,7 @@ fi
 
 load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
 # The command as run, with the switches that were set, for RESULTS.md.
-command_line=$(for name in SKIP_OURS SKIP_ASCIIDOCTORJS SKIP_HUGO SKIP_JBAKE SKIP_ANTORA HUGO_MAX_PAGES JBAKE_MAX_PAGES ANTORA_MAX_PAGES; do
+command_line=$(for name in SKIP_OURS SKIP_ASCIIDOCTORJS SKIP_HUGO SKIP_JBAKE SKIP_ANTORA HUGO_MAX_PAGES JBAKE_MAX_PAGES ANTORA_MAX_PAGES PDF_MAX_PAGES; do
   [ -z "${!name:-}" ] || printf '%s=%s ' "$name" "${!name}"; done; echo "bench/scale/run.sh ${sizes[*]}")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -71,6 +76,13 @@ results=$work/results.jsonl
 stages=$work/stages.txt
 : > "$results"
 measure() { node "$bench/measure.js" "$results" "$@"; }
+
+if [ -n "${engines[ours]:-}" ]; then
+  # The first build with a new jar writes its class-sharing archive: done here, untimed.
+  bench/generate-corpus 20 "$work/warm-up" > /dev/null
+  java -jar target/handbook.jar build --clean --content "$work/warm-up" --out "$work/warm-up-site" > /dev/null
+  rm -rf "$work/warm-up" "$work/warm-up-site"
+fi
 
 for pages in "${sizes[@]}"; do
   echo "== $pages pages"
@@ -81,19 +93,25 @@ for pages in "${sizes[@]}"; do
       java -jar target/handbook.jar build --clean --content "$work/corpus" --out "$work/ours" --no-pdf
     { echo "$pages pages:"; sed -n '/^stage /,/^total /p' "$work/ours.log"; echo; } | tee -a "$stages" | sed 's/^./    &/'
     # Incremental rebuilds of the same site: nothing changed, then one page's text edited.
-    incremental() {
-      local start end
-      start=$(date +%s.%N)
-      java -jar target/handbook.jar build --content "$work/corpus" --out "$work/ours" --no-pdf > "$work/ours-again.log"
-      end=$(date +%s.%N)
-      printf '%s: %.2f s wall; %s\n' "$1" "$(awk -v s="$start" -v e="$end" 'BEGIN { print e - s }')" \
-        "$(grep -o -e 'nothing changed since the last build' -e '[0-9]* pages rendered, [0-9]* unchanged' "$work/ours-again.log" | head -1)"
-    }
-    { incremental "rebuild, nothing changed"
-      edited=$(find "$work/corpus" -name 'side-*.adoc' | sort | sed -n '2p')
-      printf '\nEn ny sætning i teksten.\n' >> "$edited"
-      incremental "rebuild, one page's text edited"
-      echo; } | tee -a "$stages" | sed 's/^./    &/'
+    measure "$pages" ours-again "$work/ours-again.log" -- \
+      java -jar target/handbook.jar build --content "$work/corpus" --out "$work/ours" --no-pdf
+    edited=$(find "$work/corpus" -name 'side-*.adoc' | sort | sed -n '2p')
+    printf '\nEn ny sætning i teksten.\n' >> "$edited"
+    measure "$pages" ours-edit "$work/ours-edit.log" -- \
+      java -jar target/handbook.jar build --content "$work/corpus" --out "$work/ours" --no-pdf
+    { echo "$pages pages, one page's text edited:"; sed -n '/^stage /,/^total /p' "$work/ours-edit.log"; echo; } \
+      | tee -a "$stages" | sed 's/^./    &/'
+    if [ "$pages" -le "${PDF_MAX_PAGES:-1000}" ]; then
+      # The same corpus cold with its PDFs (the whole book and one per section), and one page edited again.
+      measure "$pages" ours-pdf "$work/ours-pdf.log" -- \
+        java -jar target/handbook.jar build --clean --content "$work/corpus" --out "$work/ours-pdf"
+      printf '\nEndnu en sætning i teksten.\n' >> "$edited"
+      measure "$pages" ours-pdf-edit "$work/ours-pdf-edit.log" -- \
+        java -jar target/handbook.jar build --content "$work/corpus" --out "$work/ours-pdf"
+      { echo "$pages pages with PDFs:"; sed -n '/^stage /,/^total /p' "$work/ours-pdf.log"; echo
+        echo "$pages pages with PDFs, one page's text edited:"; sed -n '/^stage /,/^total /p' "$work/ours-pdf-edit.log"; echo; } \
+        | tee -a "$stages" | sed 's/^./    &/'
+    fi
   fi
   if [ -n "${engines[asciidoctorjs]:-}" ]; then
     measure "$pages" asciidoctorjs "$work/asciidoctorjs.log" -- \
