@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 final class PdfCache {
     private final Path folder;
     private final String shared;
-    private final Set<String> used = new HashSet<>();
+    private final Set<String> used = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * @param code   changes with the build's code (the layout library comes with it)

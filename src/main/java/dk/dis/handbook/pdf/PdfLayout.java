@@ -3,12 +3,15 @@ package dk.dis.handbook.pdf;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.pdfboxout.PagePosition;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.openhtmltopdf.util.Diagnostic;
 import com.openhtmltopdf.util.XRLog;
 import com.openhtmltopdf.util.XRLogger;
+import com.openhtmltopdf.render.Box;
+import com.openhtmltopdf.render.PageBox;
 import dk.dis.handbook.content.ContentException;
 import dk.dis.handbook.content.ContentProblem;
 import org.apache.fontbox.ttf.TTFParser;
@@ -16,7 +19,8 @@ import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PageMode;
+import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
+import org.apache.pdfbox.pdmodel.PDDestinationNameTreeNode;
 import org.apache.pdfbox.pdmodel.common.COSObjectable;
 import org.apache.pdfbox.pdmodel.common.PDNumberTreeNode;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
@@ -24,6 +28,8 @@ import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructur
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageXYZDestination;
 import org.jsoup.helper.W3CDom;
 import org.jsoup.nodes.Document;
 
@@ -35,7 +41,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 
@@ -75,6 +83,9 @@ final class PdfLayout {
      * fonts are loaded only when a text uses them.
      */
     private static final Set<String> SVG_FAMILIES = Set.of("Noto Sans", "Arial", "sans-serif");
+
+    /** The ids a bound PDF links to: parts, chapters and everything in them (see {@link PrintDocument}). */
+    private static final java.util.regex.Pattern ANCHORS = java.util.regex.Pattern.compile("(del|side)-.*");
 
     private static final java.util.regex.Pattern INLINE_STYLE = java.util.regex.Pattern.compile("\\([^()]*#inline_style_\\d+\\)");
 
@@ -173,6 +184,11 @@ final class PdfLayout {
         thread.start();
     }
 
+    /** The text typeface's regular face, for what the binder draws (page numbers). */
+    Path textFont() {
+        return fonts.resolve(TEXT.faces().get(0).file());
+    }
+
     /** The PDF's bytes; the layout's warnings go to {@code warnings}. */
     byte[] render(Document html, Consumer<String> warnings) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
@@ -204,12 +220,40 @@ final class PdfLayout {
             renderer.layout();
             try (PDDocument pdf = renderer.createPDFKeepOpen()) {
                 describeLinks(pdf);
-                // A reader opens the PDF with its bookmarks (parts, chapters, sections) in view.
-                pdf.getDocumentCatalog().setPageMode(PageMode.USE_OUTLINES);
+                nameAnchors(pdf, renderer);
                 pdf.save(out);
             }
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Every place a link or bookmark of a bound PDF may lead to becomes a named destination, so
+     * that the binder finds it in the laid-out chunk (which may come from an earlier build's cache).
+     */
+    private static void nameAnchors(PDDocument pdf, PdfBoxRenderer renderer) {
+        List<PageBox> pages = renderer.getRootBox().getLayer().getPages();
+        Map<String, PDPageDestination> named = new TreeMap<>();
+        for (PagePosition<Box> anchor : renderer.findPagePositionsByID(ANCHORS)) {
+            if (named.containsKey(anchor.getId())) continue;
+            // A box across pages is listed for each of them: the page is the one its top is on.
+            int y = anchor.getElement().getAbsY();
+            int page = 0;
+            while (page < pages.size() - 1 && y >= pages.get(page).getBottom()) page++;
+            if (page >= pdf.getNumberOfPages()) continue;
+            PDPageXYZDestination destination = new PDPageXYZDestination();
+            destination.setPage(pdf.getPage(page));
+            float height = pdf.getPage(page).getMediaBox().getHeight();
+            float top = anchor.getPageNo() == page ? anchor.getY() + anchor.getHeight() : height;
+            destination.setTop(Math.round(Math.min(top, height)));
+            destination.setLeft(Math.round(anchor.getX()));
+            named.put(anchor.getId(), destination);
+        }
+        PDDestinationNameTreeNode tree = new PDDestinationNameTreeNode();
+        tree.setNames(named);
+        PDDocumentNameDictionary names = new PDDocumentNameDictionary(pdf.getDocumentCatalog());
+        names.setDests(tree);
+        pdf.getDocumentCatalog().setNames(names);
     }
 
     /**

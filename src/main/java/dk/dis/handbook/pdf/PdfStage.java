@@ -60,8 +60,11 @@ public final class PdfStage {
      * @param seconds   from the start of the layout until the build had every PDF
      * @param documents the PDFs planned
      * @param reused    those of them taken from an earlier build
+     * @param pieces    the fronts and chunks the PDFs were bound from (or would have been, for those reused)
+     * @param piecesLaidOut those of them laid out by this build (the others were unchanged)
      */
-    public record Result(List<Written> files, long bytes, List<String> warnings, double seconds, int documents, int reused) {}
+    public record Result(List<Written> files, long bytes, List<String> warnings, double seconds, int documents, int reused,
+                         int pieces, int piecesLaidOut) {}
 
     private PdfCache cache;
 
@@ -186,7 +189,7 @@ public final class PdfStage {
         // A preview's PDFs contain drafts: say so on the cover and on every page.
         String mark = preview ? text(t, "pdf.previewMark") : null;
         PdfLayout layout = PdfLayout.of(assetsDir, root, config.language(), config.pdfProducer(), text(t, "pdf.link"), imageFiles.values());
-        String css = PrintStyle.css(assetsDir, config, mark, text(t, "pdf.pageNumbers"));
+        String css = PrintStyle.css(assetsDir, config, mark);
         PrintDocument.Cover cover = new PrintDocument.Cover(config.municipality(), site.home().title(),
                 config.tagline() == null ? config.name() : config.tagline(), config.name() + ", " + config.municipality(),
                 Dates.format(LocalDate.now(ZoneId.of("Europe/Copenhagen")), config.language()),
@@ -198,25 +201,12 @@ public final class PdfStage {
                         + "', the name of the PDF of the section " + part.title() + ".", "Choose another name for the whole handbook's PDF."));
             }
         }
-        Rendering rendering = new Rendering(unknownParts(site, config), config.language());
+        Rendering rendering = new Rendering(unknownParts(site, config), config.language(), layout, css,
+                text(t, "pdf.pageNumbers"), imageFiles);
         rendering.plan = books;
         try {
             for (Book book : books) {
-                org.jsoup.nodes.Document html = new PrintDocument(book, cover, config.baseUrlTrimmed()).document(css);
-                String key = cache == null ? null : cache.key(html.outerHtml());
-                // The pages' images, read from their files (the published names carry the content hash, so the key holds it).
-                for (org.jsoup.nodes.Element img : html.select("img[src]")) {
-                    Path file = imageFiles.get(img.attr("src"));
-                    if (file != null) img.attr("src", file.toUri().toString());
-                }
-                byte[] earlier = key == null ? null : cache.get(key);
-                if (earlier != null) {
-                    rendering.reused++;
-                    rendering.futures.put(book, CompletableFuture.completedFuture(
-                            new Converted(book.fileName(), book.title(), earlier, List.of(), List.of())));
-                } else {
-                    rendering.futures.put(book, rendering.pool.submit(() -> rendering.remember(key, layOut(book, html, layout))));
-                }
+                rendering.futures.put(book, rendering.book(book, new PrintDocument(book, cover, config.baseUrlTrimmed())));
             }
             return rendering;
         } catch (RuntimeException e) {
@@ -234,15 +224,130 @@ public final class PdfStage {
         });
         private final Map<Book, Future<Converted>> futures = new HashMap<>();
         private List<Book> plan;
-        private int reused;
+        private final java.util.concurrent.atomic.AtomicInteger reused = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger laidOutPieces = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger pieces = new java.util.concurrent.atomic.AtomicInteger();
         private final Map<String, byte[]> laidOut = new ConcurrentHashMap<>();
         private final List<String> warnings;
         private final long started = System.nanoTime();
         private final String language;
+        private final PdfLayout layout;
+        private final String css;
+        private final String pageNumbers;
+        private final Map<String, Path> imageFiles;
 
-        private Rendering(List<String> warnings, String language) {
+        private Rendering(List<String> warnings, String language, PdfLayout layout, String css, String pageNumbers,
+                          Map<String, Path> imageFiles) {
             this.warnings = new ArrayList<>(warnings);
             this.language = language;
+            this.layout = layout;
+            this.css = css;
+            this.pageNumbers = pageNumbers;
+            this.imageFiles = imageFiles;
+        }
+
+        /**
+         * Lays out a book's chunks and a draft of its front (contents without page numbers) in
+         * parallel; when all are done, the front with the page numbers they show, and binds them.
+         */
+        private CompletableFuture<Converted> book(Book book, PrintDocument print) {
+            String name = FOLDER + "/" + book.fileName();
+            List<CompletableFuture<Piece>> chunks = new ArrayList<>();
+            for (int i = 0; i < print.chunkCount(); i++) chunks.add(piece(name, print.chunk(i, css)));
+            CompletableFuture<Piece> draft = piece(name, print.front(css, Map.of()));
+            List<CompletableFuture<Piece>> all = new ArrayList<>(chunks);
+            all.add(draft);
+            return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApplyAsync(done -> {
+                List<Piece> pieces = chunks.stream().map(CompletableFuture::join).toList();
+                try {
+                    return bound(book, print, draft.join(), pieces);
+                } catch (IOException | RuntimeException e) {
+                    return new Converted(book.fileName(), book.title(), null, List.of(new ContentProblem(name, null,
+                            "could not be bound: " + firstLine(e), "Build again with --clean; if it stays, report it with the build's log.")),
+                            List.of());
+                }
+            }, pool);
+        }
+
+        private Converted bound(Book book, PrintDocument print, Piece draft, List<Piece> chunks) throws IOException {
+            String name = FOLDER + "/" + book.fileName();
+            List<ContentProblem> problems = new ArrayList<>(draft.problems());
+            List<String> warned = new ArrayList<>(draft.warnings());
+            StringBuilder keys = new StringBuilder("bound");
+            for (Piece chunk : chunks) {
+                problems.addAll(chunk.problems());
+                warned.addAll(chunk.warnings());
+                keys.append(' ').append(chunk.key());
+            }
+            if (!problems.isEmpty()) return new Converted(book.fileName(), book.title(), null, problems, warned);
+            String key = cache == null ? null : cache.key(keys + " " + draft.key());
+            byte[] earlier = key == null ? null : cache.get(key);
+            if (earlier != null) {
+                reused.incrementAndGet();
+                return new Converted(book.fileName(), book.title(), earlier, List.of(), warned);
+            }
+            List<PdfBinder.Places> places = new ArrayList<>();
+            for (Piece chunk : chunks) places.add(PdfBinder.places(chunk.pdf()));
+            // The contents' page numbers depend on how many pages the contents take: at most a few tries.
+            int frontPages = PdfBinder.places(draft.pdf()).pages();
+            Piece front = null;
+            for (int attempt = 0; attempt < 3; attempt++) {
+                Map<String, Integer> numbers = new HashMap<>();
+                int offset = frontPages;
+                for (PdfBinder.Places p : places) {
+                    for (Map.Entry<String, Integer> e : p.pageOf().entrySet()) numbers.put(e.getKey(), offset + e.getValue() + 1);
+                    offset += p.pages();
+                }
+                front = pieceHere(name, print.front(css, numbers));
+                if (!front.problems().isEmpty()) return new Converted(book.fileName(), book.title(), null, front.problems(), warned);
+                int pages = PdfBinder.places(front.pdf()).pages();
+                if (pages == frontPages) break;
+                frontPages = pages;
+            }
+            warned.addAll(front.warnings());
+            byte[] pdf = PdfBinder.bind(front.pdf(), chunks.stream().map(Piece::pdf).toList(), print.outline(), pageNumbers,
+                    layout.textFont());
+            if (key != null && warned.isEmpty()) this.laidOut.put(key, pdf);
+            return new Converted(book.fileName(), book.title(), pdf, List.of(), warned);
+        }
+
+        /** A piece from the cache, or laid out on the pool. */
+        private CompletableFuture<Piece> piece(String name, org.jsoup.nodes.Document html) {
+            pieces.incrementAndGet();
+            String key = cache == null ? null : cache.key(html.outerHtml());
+            try {
+                byte[] earlier = key == null ? null : cache.get(key);
+                if (earlier != null) return CompletableFuture.completedFuture(new Piece(key, earlier, List.of(), List.of()));
+            } catch (IOException e) {
+                // Laid out again below.
+            }
+            return CompletableFuture.supplyAsync(() -> layOut(name, key, html), pool);
+        }
+
+        /** A piece from the cache, or laid out on this thread. */
+        private Piece pieceHere(String name, org.jsoup.nodes.Document html) throws IOException {
+            pieces.incrementAndGet();
+            String key = cache == null ? null : cache.key(html.outerHtml());
+            byte[] earlier = key == null ? null : cache.get(key);
+            return earlier != null ? new Piece(key, earlier, List.of(), List.of()) : layOut(name, key, html);
+        }
+
+        private Piece layOut(String name, String key, org.jsoup.nodes.Document html) {
+            // The pages' images, read from their files (the published names carry the content hash, so the key holds it).
+            for (org.jsoup.nodes.Element img : html.select("img[src]")) {
+                Path file = imageFiles.get(img.attr("src"));
+                if (file != null) img.attr("src", file.toUri().toString());
+            }
+            List<String> warned = new ArrayList<>();
+            try {
+                byte[] pdf = layout.render(html, message -> warned.add(name + ": " + message));
+                laidOutPieces.incrementAndGet();
+                if (key != null && warned.isEmpty()) laidOut.put(key, pdf);
+                return new Piece(key, pdf, List.of(), warned);
+            } catch (IOException | RuntimeException e) {
+                return new Piece(key, null, List.of(new ContentProblem(name, null, "could not be laid out: " + firstLine(e),
+                        "Check the pages of " + html.title() + " and assets/" + PrintStyle.FILE + ".")), warned);
+            }
         }
 
         /**
@@ -271,7 +376,7 @@ public final class PdfStage {
                 cache.prune();
             }
             return new Result(List.copyOf(written), total, List.copyOf(new LinkedHashSet<>(warnings)), seconds, plan.size(),
-                    reused);
+                    reused.get(), pieces.get(), laidOutPieces.get());
         }
 
         /** Drops the layouts not begun and waits for those under way. */
@@ -285,14 +390,6 @@ public final class PdfStage {
             }
         }
 
-        /**
-         * Keeps a PDF for later builds if it was laid out without problems or warnings. It is written
-         * in {@link #finish}, so a build that fails leaves the cache as it was.
-         */
-        private Converted remember(String key, Converted c) {
-            if (key != null && c.problems().isEmpty() && c.warnings().isEmpty()) laidOut.put(key, c.pdf());
-            return c;
-        }
     }
 
     /** Two layouts at a time on two or more cores; -Dhandbook.pdf.threads=N to measure others. */
@@ -304,18 +401,8 @@ public final class PdfStage {
     /** One PDF in memory, or the problems that stopped it. */
     private record Converted(String fileName, String title, byte[] pdf, List<ContentProblem> problems, List<String> warnings) {}
 
-    private static Converted layOut(Book book, org.jsoup.nodes.Document html, PdfLayout layout) {
-        String name = FOLDER + "/" + book.fileName();
-        List<String> warnings = new ArrayList<>();
-        byte[] pdf;
-        try {
-            pdf = layout.render(html, message -> warnings.add(name + ": " + message));
-        } catch (IOException | RuntimeException e) {
-            return new Converted(book.fileName(), book.title(), null, List.of(new ContentProblem(name, null,
-                    "could not be laid out: " + firstLine(e), "Check the pages of " + book.title() + " and assets/" + PrintStyle.FILE + ".")), warnings);
-        }
-        return new Converted(book.fileName(), book.title(), pdf, List.of(), warnings);
-    }
+    /** A laid-out piece of a PDF (a chunk or a front) and its cache key, or the problems that stopped it. */
+    private record Piece(String key, byte[] pdf, List<ContentProblem> problems, List<String> warnings) {}
 
     private static void converted(Future<Converted> future, List<Converted> results) throws IOException {
         try {

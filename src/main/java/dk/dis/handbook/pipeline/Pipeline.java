@@ -254,7 +254,8 @@ public final class Pipeline {
             // The stage's cost is the conversions' own time, most of it alongside bake and index.
             report.endOverlapped("pdf", pdfs.files().size() + " PDFs, " + PdfStage.humanSize(pdfs.bytes())
                     + (cache == null ? "" : "; " + (pdfs.documents() - pdfs.reused()) + " of " + pdfs.documents()
-                    + " laid out, " + pdfs.reused() + " unchanged"), pdfs.seconds());
+                    + " laid out, " + pdfs.reused() + " unchanged (" + pdfs.piecesLaidOut() + " of " + pdfs.pieces() + " pieces laid out)"),
+                    pdfs.seconds());
             return pdfs;
         }
 
