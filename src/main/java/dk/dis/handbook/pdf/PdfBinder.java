@@ -3,7 +3,6 @@ package dk.dis.handbook.pdf;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -61,25 +60,30 @@ final class PdfBinder {
 
     static Places places(byte[] pdf) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
-            Map<COSDictionary, Integer> index = new IdentityHashMap<>();
-            int i = 0;
-            for (PDPage page : doc.getPages()) index.put(page.getCOSObject(), i++);
-            Map<String, Integer> pageOf = new HashMap<>();
-            for (Map.Entry<String, PDPageDestination> e : named(doc).entrySet()) {
-                Integer page = e.getValue().getPage() == null ? null : index.get(e.getValue().getPage().getCOSObject());
-                if (page != null) pageOf.put(e.getKey(), page);
-            }
-            return new Places(doc.getNumberOfPages(), pageOf);
+            return places(doc);
         }
     }
 
+    static Places places(PDDocument doc) throws IOException {
+        Map<COSDictionary, Integer> index = new IdentityHashMap<>();
+        int i = 0;
+        for (PDPage page : doc.getPages()) index.put(page.getCOSObject(), i++);
+        Map<String, Integer> pageOf = new HashMap<>();
+        for (Map.Entry<String, PDPageDestination> e : named(doc).entrySet()) {
+            Integer page = e.getValue().getPage() == null ? null : index.get(e.getValue().getPage().getCOSObject());
+            if (page != null) pageOf.put(e.getKey(), page);
+        }
+        return new Places(doc.getNumberOfPages(), pageOf);
+    }
+
     /**
+     * @param chunks      the chunks, read; they are closed when the book is written
      * @param pageNumbers what a page's number says, with {@code {page}} and {@code {pages}} in it
      * @param font        the typeface the numbers are drawn in
      */
-    static byte[] bind(byte[] front, List<byte[]> chunks, List<PrintDocument.Mark> outline, String pageNumbers, Path font)
+    static byte[] bind(byte[] front, List<PDDocument> chunks, List<PrintDocument.Mark> outline, String pageNumbers, Path font)
             throws IOException {
-        List<PDDocument> open = new ArrayList<>();
+        List<PDDocument> open = new ArrayList<>(chunks);
         try {
             PDDocument book = Loader.loadPDF(front);
             open.add(book);
@@ -88,9 +92,7 @@ final class PdfBinder {
             TreeMap<Integer, COSObjectable> parents = numbers(tree.getParentTree());
             int next = nextKey(tree, parents);
             Map<String, PDPageDestination> places = new HashMap<>();
-            for (byte[] bytes : chunks) {
-                PDDocument chunk = Loader.loadPDF(bytes);
-                open.add(chunk);
+            for (PDDocument chunk : chunks) {
                 PDStructureTreeRoot chunkTree = chunk.getDocumentCatalog().getStructureTreeRoot();
                 TreeMap<Integer, COSObjectable> chunkParents = numbers(chunkTree.getParentTree());
                 int offset = next;
@@ -127,15 +129,9 @@ final class PdfBinder {
             linkTargets(book, places);
             bookmarks(book, outline, places);
             number(book, pageNumbers, font);
-            // PDFBox compresses objects from several documents into object streams wrongly (it mixes
-            // up their numbers): the bound PDF is written plain, then read and written compressed.
-            ByteArrayOutputStream plain = new ByteArrayOutputStream(1 << 20);
-            book.save(plain, CompressParameters.NO_COMPRESSION);
-            try (PDDocument whole = Loader.loadPDF(plain.toByteArray())) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream(plain.size() / 2);
-                whole.save(out);
-                return out.toByteArray();
-            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 22);
+            book.save(out);
+            return out.toByteArray();
         } finally {
             for (PDDocument doc : open) doc.close();
         }
@@ -233,8 +229,9 @@ final class PdfBinder {
     private static void number(PDDocument book, String pattern, Path fontFile) throws IOException {
         PDType0Font font = PDType0Font.load(book, fontFile.toFile());
         int pages = book.getNumberOfPages();
-        for (int i = 1; i < pages; i++) {
-            PDPage page = book.getPage(i);
+        int i = -1;
+        for (PDPage page : book.getPages()) {
+            if (++i == 0) continue;
             String text = pattern.replace("{page}", Integer.toString(i + 1)).replace("{pages}", Integer.toString(pages));
             float width = font.getStringWidth(text) / 1000 * NUMBER_SIZE;
             float right = page.getMediaBox().getUpperRightX() - RIGHT_MARGIN;

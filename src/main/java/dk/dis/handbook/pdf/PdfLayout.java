@@ -17,6 +17,7 @@ import dk.dis.handbook.content.ContentProblem;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
@@ -83,6 +84,8 @@ final class PdfLayout {
      * fonts are loaded only when a text uses them.
      */
     private static final Set<String> SVG_FAMILIES = Set.of("Noto Sans", "Arial", "sans-serif");
+
+    private static final CompressParameters PIECE_COMPRESSION = new CompressParameters(1_000_000);
 
     /** The ids a bound PDF links to: parts, chapters and everything in them (see {@link PrintDocument}). */
     private static final java.util.regex.Pattern ANCHORS = java.util.regex.Pattern.compile("(del|side)-.*");
@@ -221,7 +224,9 @@ final class PdfLayout {
             try (PDDocument pdf = renderer.createPDFKeepOpen()) {
                 describeLinks(pdf);
                 nameAnchors(pdf, renderer);
-                pdf.save(out);
+                // A piece is read again by the binder: PDFBox reads each object stream with a pass over
+                // the whole cross-reference table, so a piece has a few large ones, not many small.
+                pdf.save(out, PIECE_COMPRESSION);
             }
         }
         return out.toByteArray();

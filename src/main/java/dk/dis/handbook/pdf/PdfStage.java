@@ -286,8 +286,22 @@ public final class PdfStage {
                 reused.incrementAndGet();
                 return new Converted(book.fileName(), book.title(), earlier, List.of(), warned);
             }
-            List<PdfBinder.Places> places = new ArrayList<>();
-            for (Piece chunk : chunks) places.add(PdfBinder.places(chunk.pdf()));
+            List<org.apache.pdfbox.pdmodel.PDDocument> read = new ArrayList<>();
+            try {
+                List<PdfBinder.Places> places = new ArrayList<>();
+                for (Piece chunk : chunks) {
+                    read.add(org.apache.pdfbox.Loader.loadPDF(chunk.pdf()));
+                    places.add(PdfBinder.places(read.get(read.size() - 1)));
+                }
+                return bound(book, print, draft, places, read, key, warned);
+            } finally {
+                for (org.apache.pdfbox.pdmodel.PDDocument doc : read) doc.close();
+            }
+        }
+
+        private Converted bound(Book book, PrintDocument print, Piece draft, List<PdfBinder.Places> places,
+                                List<org.apache.pdfbox.pdmodel.PDDocument> chunks, String key, List<String> warned) throws IOException {
+            String name = FOLDER + "/" + book.fileName();
             // The contents' page numbers depend on how many pages the contents take: at most a few tries.
             int frontPages = PdfBinder.places(draft.pdf()).pages();
             Piece front = null;
@@ -305,8 +319,7 @@ public final class PdfStage {
                 frontPages = pages;
             }
             warned.addAll(front.warnings());
-            byte[] pdf = PdfBinder.bind(front.pdf(), chunks.stream().map(Piece::pdf).toList(), print.outline(), pageNumbers,
-                    layout.textFont());
+            byte[] pdf = PdfBinder.bind(front.pdf(), chunks, print.outline(), pageNumbers, layout.textFont());
             if (key != null && warned.isEmpty()) this.laidOut.put(key, pdf);
             return new Converted(book.fileName(), book.title(), pdf, List.of(), warned);
         }
