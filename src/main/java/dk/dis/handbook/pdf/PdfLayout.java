@@ -192,8 +192,17 @@ final class PdfLayout {
         return fonts.resolve(TEXT.faces().get(0).file());
     }
 
+    /** A piece laid out: its bytes, and the document itself while the binder may still use it (the caller closes it). */
+    record Rendered(byte[] pdf, PDDocument document) {}
+
     /** The PDF's bytes; the layout's warnings go to {@code warnings}. */
     byte[] render(Document html, Consumer<String> warnings) throws IOException {
+        Rendered rendered = render(html, warnings, false);
+        return rendered.pdf();
+    }
+
+    /** The PDF, and with {@code keepOpen} its document, so that the binder need not read it back. */
+    Rendered render(Document html, Consumer<String> warnings, boolean keepOpen) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
@@ -221,15 +230,20 @@ final class PdfLayout {
         builder.withW3cDocument(new W3CDom().fromJsoup(html), root.toUri().toString());
         try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
             renderer.layout();
-            try (PDDocument pdf = renderer.createPDFKeepOpen()) {
+            PDDocument pdf = renderer.createPDFKeepOpen();
+            try {
                 describeLinks(pdf);
                 nameAnchors(pdf, renderer);
-                // A piece is read again by the binder: PDFBox reads each object stream with a pass over
-                // the whole cross-reference table, so a piece has a few large ones, not many small.
+                // A piece from the cache is read again by the binder: PDFBox reads each object stream
+                // with a pass over the whole cross-reference table, so a piece has a few large ones.
                 pdf.save(out, PIECE_COMPRESSION);
+            } catch (IOException | RuntimeException e) {
+                pdf.close();
+                throw e;
             }
+            if (!keepOpen) pdf.close();
+            return new Rendered(out.toByteArray(), keepOpen ? pdf : null);
         }
-        return out.toByteArray();
     }
 
     /**

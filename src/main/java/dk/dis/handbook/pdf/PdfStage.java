@@ -253,8 +253,8 @@ public final class PdfStage {
         private CompletableFuture<Converted> book(Book book, PrintDocument print) {
             String name = FOLDER + "/" + book.fileName();
             List<CompletableFuture<Piece>> chunks = new ArrayList<>();
-            for (int i = 0; i < print.chunkCount(); i++) chunks.add(piece(name, print.chunk(i, css)));
-            CompletableFuture<Piece> draft = piece(name, print.front(css, Map.of()));
+            for (int i = 0; i < print.chunkCount(); i++) chunks.add(piece(name, print.chunk(i, css), true));
+            CompletableFuture<Piece> draft = piece(name, print.front(css, Map.of()), false);
             List<CompletableFuture<Piece>> all = new ArrayList<>(chunks);
             all.add(draft);
             return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApplyAsync(done -> {
@@ -274,28 +274,29 @@ public final class PdfStage {
             List<ContentProblem> problems = new ArrayList<>(draft.problems());
             List<String> warned = new ArrayList<>(draft.warnings());
             StringBuilder keys = new StringBuilder("bound");
-            for (Piece chunk : chunks) {
-                problems.addAll(chunk.problems());
-                warned.addAll(chunk.warnings());
-                keys.append(' ').append(chunk.key());
-            }
-            if (!problems.isEmpty()) return new Converted(book.fileName(), book.title(), null, problems, warned);
-            String key = cache == null ? null : cache.key(keys + " " + draft.key());
-            byte[] earlier = key == null ? null : cache.get(key);
-            if (earlier != null) {
-                reused.incrementAndGet();
-                return new Converted(book.fileName(), book.title(), earlier, List.of(), warned);
-            }
             List<org.apache.pdfbox.pdmodel.PDDocument> read = new ArrayList<>();
             try {
+                for (Piece chunk : chunks) {
+                    problems.addAll(chunk.problems());
+                    warned.addAll(chunk.warnings());
+                    keys.append(' ').append(chunk.key());
+                }
+                if (!problems.isEmpty()) return new Converted(book.fileName(), book.title(), null, problems, warned);
+                String key = cache == null ? null : cache.key(keys + " " + draft.key());
+                byte[] earlier = key == null ? null : cache.get(key);
+                if (earlier != null) {
+                    reused.incrementAndGet();
+                    return new Converted(book.fileName(), book.title(), earlier, List.of(), warned);
+                }
                 List<PdfBinder.Places> places = new ArrayList<>();
                 for (Piece chunk : chunks) {
-                    read.add(org.apache.pdfbox.Loader.loadPDF(chunk.pdf()));
+                    read.add(chunk.read());
                     places.add(PdfBinder.places(read.get(read.size() - 1)));
                 }
                 return bound(book, print, draft, places, read, key, warned);
             } finally {
                 for (org.apache.pdfbox.pdmodel.PDDocument doc : read) doc.close();
+                for (Piece chunk : chunks) chunk.close();
             }
         }
 
@@ -325,7 +326,7 @@ public final class PdfStage {
         }
 
         /** A piece from the cache, or laid out on the pool. */
-        private CompletableFuture<Piece> piece(String name, org.jsoup.nodes.Document html) {
+        private CompletableFuture<Piece> piece(String name, org.jsoup.nodes.Document html, boolean keepOpen) {
             pieces.incrementAndGet();
             String key = cache == null ? null : cache.key(html.outerHtml());
             try {
@@ -334,7 +335,7 @@ public final class PdfStage {
             } catch (IOException e) {
                 // Laid out again below.
             }
-            return CompletableFuture.supplyAsync(() -> layOut(name, key, html), pool);
+            return CompletableFuture.supplyAsync(() -> layOut(name, key, html, keepOpen), pool);
         }
 
         /** A piece from the cache, or laid out on this thread. */
@@ -342,10 +343,10 @@ public final class PdfStage {
             pieces.incrementAndGet();
             String key = cache == null ? null : cache.key(html.outerHtml());
             byte[] earlier = key == null ? null : cache.get(key);
-            return earlier != null ? new Piece(key, earlier, List.of(), List.of()) : layOut(name, key, html);
+            return earlier != null ? new Piece(key, earlier, List.of(), List.of()) : layOut(name, key, html, false);
         }
 
-        private Piece layOut(String name, String key, org.jsoup.nodes.Document html) {
+        private Piece layOut(String name, String key, org.jsoup.nodes.Document html, boolean keepOpen) {
             // The pages' images, read from their files (the published names carry the content hash, so the key holds it).
             for (org.jsoup.nodes.Element img : html.select("img[src]")) {
                 Path file = imageFiles.get(img.attr("src"));
@@ -353,10 +354,10 @@ public final class PdfStage {
             }
             List<String> warned = new ArrayList<>();
             try {
-                byte[] pdf = layout.render(html, message -> warned.add(name + ": " + message));
+                PdfLayout.Rendered rendered = layout.render(html, message -> warned.add(name + ": " + message), keepOpen);
                 laidOutPieces.incrementAndGet();
-                if (key != null && warned.isEmpty()) laidOut.put(key, pdf);
-                return new Piece(key, pdf, List.of(), warned);
+                if (key != null && warned.isEmpty()) laidOut.put(key, rendered.pdf());
+                return new Piece(key, rendered.pdf(), List.of(), warned, rendered.document());
             } catch (IOException | RuntimeException e) {
                 return new Piece(key, null, List.of(new ContentProblem(name, null, "could not be laid out: " + firstLine(e),
                         "Check the pages of " + html.title() + " and assets/" + PrintStyle.FILE + ".")), warned);
@@ -415,7 +416,21 @@ public final class PdfStage {
     private record Converted(String fileName, String title, byte[] pdf, List<ContentProblem> problems, List<String> warnings) {}
 
     /** A laid-out piece of a PDF (a chunk or a front) and its cache key, or the problems that stopped it. */
-    private record Piece(String key, byte[] pdf, List<ContentProblem> problems, List<String> warnings) {}
+    private record Piece(String key, byte[] pdf, List<ContentProblem> problems, List<String> warnings,
+                         org.apache.pdfbox.pdmodel.PDDocument document) {
+        Piece(String key, byte[] pdf, List<ContentProblem> problems, List<String> warnings) {
+            this(key, pdf, problems, warnings, null);
+        }
+
+        /** The piece's document: the one just laid out, or read from its bytes. */
+        org.apache.pdfbox.pdmodel.PDDocument read() throws IOException {
+            return document != null ? document : org.apache.pdfbox.Loader.loadPDF(pdf);
+        }
+
+        void close() throws IOException {
+            if (document != null) document.close();
+        }
+    }
 
     private static void converted(Future<Converted> future, List<Converted> results) throws IOException {
         try {

@@ -30,7 +30,7 @@ final class PrintDocument {
     /** A link to a place in another chunk of the same PDF: the binder makes it a link inside the PDF. */
     static final String TARGET = "urn:handbook-pdf:";
     /** A chunk grows past whole chapters until its pages' HTML has about this many characters. */
-    static final int CHUNK_CHARS = Integer.getInteger("handbook.pdf.chunkChars", 600_000);
+    static final int CHUNK_CHARS = Integer.getInteger("handbook.pdf.chunkChars", 1_500_000);
 
     /**
      * What every PDF of a build shares: who publishes it, when, and how it looks; {@code contentsTitle}
