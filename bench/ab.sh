@@ -11,9 +11,10 @@
 #         corpus     a clean build of PAGES generated pages without PDFs (bench/generate-corpus)
 #         corpus-pdf the same with PDFs (the whole book's PDF of PAGES chapters)
 #         corpus-edit a build of PAGES generated pages without PDFs after one sentence was added to one page
+#         corpus-pdf-edit the same with PDFs
 # Needs: GNU time; for corpus and corpus-pdf, Node.
 set -euo pipefail
-[ $# -ge 4 ] || { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[ $# -ge 4 ] || { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 runs=$1; a=$(cd "$2" && pwd); b=$(cd "$3" && pwd); kind=$4; pages=${5:-1000}
 for dir in "$a" "$b"; do
   [ -f "$dir/target/handbook.jar" ] || { echo "$dir/target/handbook.jar missing: run mvn -B -q package -DskipTests there" >&2; exit 1; }
@@ -28,7 +29,7 @@ content_of() { # each side builds its own copy, so an edit on one side never rea
   if [ "$kind" = corpus ] || [ "$kind" = corpus-pdf ]; then
     [ -d "$work/corpus" ] || "$here/bench/generate-corpus" "$pages" "$work/corpus" > /dev/null
     echo "$work/corpus"
-  elif [ "$kind" = corpus-edit ]; then
+  elif [ "$kind" = corpus-edit ] || [ "$kind" = corpus-pdf-edit ]; then
     [ -d "$work/corpus" ] || "$here/bench/generate-corpus" "$pages" "$work/corpus" > /dev/null
     [ -d "$work/$side-corpus" ] || cp -r "$work/corpus" "$work/$side-corpus"
     echo "$work/$side-corpus"
@@ -48,16 +49,17 @@ one_run() { # side dir → "wall_seconds peak_kb cpu_seconds"
     again) args=() ;;
     edit) args=() ;;
     corpus-edit) args=(--no-pdf) ;;
+    corpus-pdf-edit) args=() ;;
     *) echo "unknown KIND '$kind'" >&2; exit 2 ;;
   esac
-  if [ "$kind" = again ] || [ "$kind" = edit ] || [ "$kind" = corpus-edit ]; then
+  if [ "$kind" = again ] || [ "$kind" = edit ] || [ "$kind" = corpus-edit ] || [ "$kind" = corpus-pdf-edit ]; then
     # A first build to start from (not timed).
     mkdir -p "$work/$side"
     [ -d "$work/$side/site" ] || (cd "$dir" && java -jar target/handbook.jar build --content "$content" --out "$work/$side/site" "${args[@]}" > /dev/null 2>&1)
   fi
   # The edit comes after the first build, so every timed run has one.
   if [ "$kind" = edit ]; then echo "Endnu en sætning $RANDOM." >> "$content/trin-3/netvaerk.adoc"; fi
-  if [ "$kind" = corpus-edit ]; then
+  if [ "$kind" = corpus-edit ] || [ "$kind" = corpus-pdf-edit ]; then
     printf '\nEn ny sætning i teksten %s.\n' "$RANDOM" >> "$(find "$content" -name 'side-*.adoc' | sort | sed -n '2p')"
   fi
   (cd "$dir" && /usr/bin/time -f '%e %M %U %S' -o "$work/time" \
