@@ -260,7 +260,7 @@ public final class PdfStage {
             return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApplyAsync(done -> {
                 List<Piece> pieces = chunks.stream().map(CompletableFuture::join).toList();
                 try {
-                    return bound(book, print, draft.join(), pieces);
+                    return bind(book, print, draft.join(), pieces);
                 } catch (IOException | RuntimeException e) {
                     return new Converted(book.fileName(), book.title(), null, List.of(new ContentProblem(name, null,
                             "could not be bound: " + firstLine(e), "Build again with --clean; if it stays, report it with the build's log.")),
@@ -269,8 +269,8 @@ public final class PdfStage {
             }, pool);
         }
 
-        private Converted bound(Book book, PrintDocument print, Piece draft, List<Piece> chunks) throws IOException {
-            String name = FOLDER + "/" + book.fileName();
+        /** The book bound from its pieces, or the bound book of an earlier build when none of them changed. */
+        private Converted bind(Book book, PrintDocument print, Piece draft, List<Piece> chunks) throws IOException {
             List<ContentProblem> problems = new ArrayList<>(draft.problems());
             List<String> warned = new ArrayList<>(draft.warnings());
             StringBuilder keys = new StringBuilder("bound");
@@ -293,20 +293,23 @@ public final class PdfStage {
                     read.add(chunk.read());
                     places.add(PdfBinder.places(read.get(read.size() - 1)));
                 }
-                return bound(book, print, draft, places, read, key, warned);
+                return bindWithContents(book, print, draft, places, read, key, warned);
             } finally {
                 for (org.apache.pdfbox.pdmodel.PDDocument doc : read) doc.close();
                 for (Piece chunk : chunks) chunk.close();
             }
         }
 
-        private Converted bound(Book book, PrintDocument print, Piece draft, List<PdfBinder.Places> places,
-                                List<org.apache.pdfbox.pdmodel.PDDocument> chunks, String key, List<String> warned) throws IOException {
+        /** Lays out the front with the page numbers the chunks show, and binds. */
+        private Converted bindWithContents(Book book, PrintDocument print, Piece draft, List<PdfBinder.Places> places,
+                                           List<org.apache.pdfbox.pdmodel.PDDocument> chunks, String key, List<String> warned)
+                throws IOException {
             String name = FOLDER + "/" + book.fileName();
             // The contents' page numbers depend on how many pages the contents take: at most a few tries.
             int frontPages = PdfBinder.places(draft.pdf()).pages();
             Piece front = null;
-            for (int attempt = 0; attempt < 3; attempt++) {
+            for (int attempt = 0; ; attempt++) {
+                if (attempt == 3) throw new IOException("its contents take " + frontPages + " or more pages, depending on their page numbers");
                 Map<String, Integer> numbers = new HashMap<>();
                 int offset = frontPages;
                 for (PdfBinder.Places p : places) {
