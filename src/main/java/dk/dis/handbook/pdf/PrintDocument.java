@@ -29,7 +29,7 @@ final class PrintDocument {
     static final String ID_SEPARATOR = "_";
     /** A link to a place in another chunk of the same PDF: the binder makes it a link inside the PDF. */
     static final String TARGET = "urn:handbook-pdf:";
-    /** A chunk grows past whole chapters until its pages' HTML has about this many characters. */
+    /** A chunk grows by whole chapters until its pages' HTML has about this many characters. */
     static final int CHUNK_CHARS = Integer.getInteger("handbook.pdf.chunkChars", 1_500_000);
 
     /**
@@ -54,6 +54,10 @@ final class PrintDocument {
     private final boolean whole;
 
     PrintDocument(PdfStage.Book book, Cover cover, String baseUrl) {
+        this(book, cover, baseUrl, CHUNK_CHARS);
+    }
+
+    PrintDocument(PdfStage.Book book, Cover cover, String baseUrl, int chunkChars) {
         this.book = book;
         this.cover = cover;
         this.baseUrl = baseUrl;
@@ -64,7 +68,7 @@ final class PrintDocument {
             boolean first = true;
             for (Page page : part.pages()) {
                 boolean opensPart = first && part.title() != null;
-                if (!chunk.isEmpty() && (opensPart || chars >= CHUNK_CHARS)) {
+                if (!chunk.isEmpty() && (opensPart || chars >= chunkChars)) {
                     chunks.add(chunk);
                     chunk = new ArrayList<>();
                     chars = 0;
