@@ -14,6 +14,14 @@ class FastJvmTest {
     }
 
     @Test
+    void eachBuildHasOneCollector() {
+        for (String[] args : new String[][] {{"build"}, {"build", "--no-pdf"}}) {
+            assertThat(FastJvm.flags(args).stream().filter(f -> f.startsWith("-XX:+Use") && f.endsWith("GC")).count()).isEqualTo(1);
+        }
+        assertThat(FastJvm.flags(new String[] {"build", "--no-pdf"})).contains("-XX:+UseSerialGC");
+    }
+
+    @Test
     void eachHeapRatioIsGivenOnce() {
         for (String[] args : new String[][] {{"build"}, {"build", "--no-pdf"}}) {
             assertThat(FastJvm.flags(args).stream().filter(f -> f.startsWith("-XX:MinHeapFreeRatio=")).count()).isEqualTo(1);
