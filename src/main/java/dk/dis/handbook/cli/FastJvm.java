@@ -30,7 +30,7 @@ final class FastJvm {
      * for 11 s. In alternating builds of 1,000 pages with PDFs: 54 s of CPU instead of 66 s, peak
      * memory 1.75 GB instead of 1.60 GB (bench/ab.sh 3 … corpus-pdf 1000). Its collections are done
      * on both cores (the parallel collector): the serial one stopped both PDF threads for about 12 s
-     * of such a build, and the build took 62.7 s instead of 54.5 s (2 alternating runs each).
+     * of such a build, which took 65.9 s with it and 58.8 s with the parallel one (3 alternating runs each).
      */
     static final List<String> PDF_HEAP = List.of("-XX:+UseParallelGC", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40");
     private static final String MARKER = "-Dhandbook.tuned=true";
