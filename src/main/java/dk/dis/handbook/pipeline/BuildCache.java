@@ -67,6 +67,11 @@ final class BuildCache {
         return dir.resolve("digests.tsv");
     }
 
+    /** The Danish lexicon's words and stems as the search works them out (search/DanishLexicon). */
+    Path lexiconFile() {
+        return dir.getParent().resolve("danish-lexicon.txt");
+    }
+
     Path renderFile() {
         return dir.resolve("rendered.json");
     }

@@ -74,7 +74,8 @@ public final class Pipeline {
         try (AsciidocEngine engine = AsciidocEngine.startBooting(options.assetsDir().resolve("diagrams"),
                 ConvertStage.countPages(options.contentDir()))) {
             if (options.pdf()) PdfStage.warmUp(options.assetsDir());
-            DanishLexicon.warmUp();
+            if (options.cacheDir() == null) DanishLexicon.warmUp();
+            else DanishLexicon.warmUp(cacheFor(options).lexiconFile(), cacheFor(options).code());
             return buildChanged(options, engine);
         }
     }
