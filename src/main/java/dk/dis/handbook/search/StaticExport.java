@@ -3,13 +3,17 @@ package dk.dis.handbook.search;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.dis.handbook.content.ContentHash;
 import dk.dis.handbook.content.SiteFiles;
-import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.Scorable;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafSimScorer;
+import org.apache.lucene.search.TermStatistics;
 import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
@@ -132,12 +136,14 @@ final class StaticExport {
         }
         // Each word is scored on its own, so the words are shared out over the cores.
         int n = index.reader().maxDoc();
+        WordScorer scorer = new WordScorer(index);
+        ThreadLocal<double[]> sumsOf = ThreadLocal.withInitial(() -> new double[n]);
         ThreadLocal<float[]> scoresOf = ThreadLocal.withInitial(() -> new float[n]);
         ThreadLocal<int[]> hitsOf = ThreadLocal.withInitial(() -> new int[n]);
         String[] lines = new String[words.size()];
         IntStream.range(0, words.size()).parallel().forEach(i -> {
             try {
-                lines[i] = postingLine(index, words.get(i), dfs.get(i), scoresOf.get(), hitsOf.get());
+                lines[i] = postingLine(scorer, words.get(i), dfs.get(i), sumsOf.get(), scoresOf.get(), hitsOf.get());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -146,34 +152,8 @@ final class StaticExport {
         return shards.finish();
     }
 
-    private static String postingLine(LuceneSearcher index, String stem, int df, float[] scores, int[] hits) throws IOException {
-        int[] count = {0};
-        index.searcher().search(SearchIndex.stemQuery(stem), new SimpleCollector() {
-            private Scorable scorer;
-            private int base;
-
-            @Override
-            public void setScorer(Scorable s) {
-                scorer = s;
-            }
-
-            @Override
-            protected void doSetNextReader(LeafReaderContext context) {
-                base = context.docBase;
-            }
-
-            @Override
-            public void collect(int doc) throws IOException {
-                hits[count[0]++] = base + doc;
-                scores[base + doc] = scorer.score();
-            }
-
-            @Override
-            public ScoreMode scoreMode() {
-                return ScoreMode.COMPLETE;
-            }
-        });
-        int[] ids = Arrays.copyOf(hits, count[0]);
+    private static String postingLine(WordScorer scorer, String stem, int df, double[] sums, float[] scores, int[] hits) throws IOException {
+        int[] ids = Arrays.copyOf(hits, scorer.score(stem, sums, scores, hits));
         // Keep the best-scoring sections only: a word in thousands of sections says little.
         if (ids.length > SearchRules.MAX_POSTINGS) ids = best(ids, scores, SearchRules.MAX_POSTINGS);
         Arrays.sort(ids);
@@ -185,6 +165,60 @@ final class StaticExport {
             previous = id;
         }
         return line.toString();
+    }
+
+    /**
+     * Scores every section a word is in as the searcher scores {@link SearchIndex#stemQuery}: each
+     * field's BM25 score with its boost, summed in double precision as Lucene sums a disjunction.
+     * It reads the word's postings field by field, without a query per word: on the handbook that
+     * takes the export of an edited page's build from about 0.55 s to about 0.15 s.
+     */
+    private static final class WordScorer {
+        private record Field(String name, float boost, Terms terms, CollectionStatistics statistics) {}
+
+        private final IndexSearcher searcher;
+        private final LeafReader leaf;
+        private final List<Field> stemFields = new ArrayList<>();
+        private final List<Field> keyFields = new ArrayList<>();
+
+        WordScorer(LuceneSearcher index) throws IOException {
+            searcher = index.searcher();
+            leaf = index.reader().leaves().get(0).reader();
+            add(stemFields, SearchIndex.SUMMARY, SearchRules.SUMMARY_BOOST);
+            add(stemFields, SearchIndex.TITLE, SearchRules.TITLE_BOOST);
+            add(stemFields, SearchIndex.HEADING, SearchRules.HEADING_BOOST);
+            add(stemFields, SearchIndex.BODY, 1f);
+            add(keyFields, SearchIndex.KEY, 1f);
+        }
+
+        private void add(List<Field> fields, String name, float boost) throws IOException {
+            Terms terms = leaf.terms(name);
+            CollectionStatistics statistics = searcher.collectionStatistics(name);
+            if (terms != null && statistics != null) fields.add(new Field(name, boost, terms, statistics));
+        }
+
+        /** Fills {@code scores} for the word's sections, listed in {@code hits}; returns how many. */
+        int score(String word, double[] sums, float[] scores, int[] hits) throws IOException {
+            BytesRef term = new BytesRef(word);
+            int count = 0;
+            for (Field field : word.contains(SearchIndex.KEY_MARK) ? keyFields : stemFields) {
+                TermsEnum te = field.terms().iterator();
+                if (!te.seekExact(term)) continue;
+                TermStatistics statistics = searcher.termStatistics(new Term(field.name(), term), te.docFreq(), te.totalTermFreq());
+                LeafSimScorer sim = new LeafSimScorer(
+                        searcher.getSimilarity().scorer(field.boost(), field.statistics(), statistics), leaf, field.name(), true);
+                PostingsEnum postings = te.postings(null, PostingsEnum.FREQS);
+                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                    if (sums[doc] == 0) hits[count++] = doc;
+                    sums[doc] += sim.score(doc, postings.freq());
+                }
+            }
+            for (int i = 0; i < count; i++) {
+                scores[hits[i]] = (float) sums[hits[i]];
+                sums[hits[i]] = 0;
+            }
+            return count;
+        }
     }
 
     /** The {@code keep} best-scoring ids (ties: lower id first), in id order. */
