@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -77,35 +78,55 @@ public final class DanishLexicon {
     private static synchronized void remember(Path file, String code) {
         if (loaded != null && loadedStems != null) return;
         Path dic = path();
-        String key;
+        String header;
         try {
             if (!Files.isRegularFile(dic)) return;
-            key = "danish-lexicon 1 " + code + " " + dic.toAbsolutePath() + " " + Files.size(dic) + " " + Files.getLastModifiedTime(dic).toMillis();
-            if (Files.isRegularFile(file)) {
-                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-                int blank = lines.indexOf("");
-                if (!lines.isEmpty() && lines.get(0).equals(key) && blank > 0) {
-                    loaded = Optional.of(Set.copyOf(lines.subList(1, blank)));
-                    loadedStems = Optional.of(Set.copyOf(lines.subList(blank + 1, lines.size())));
-                    return;
-                }
+            header = "danish-lexicon 2 " + code + " " + dic.toAbsolutePath() + " " + Files.size(dic) + " "
+                    + Files.getLastModifiedTime(dic).toMillis();
+            Remembered kept = readRemembered(file, header);
+            if (kept != null) {
+                loaded = Optional.of(kept.words());
+                loadedStems = Optional.of(kept.stems());
+                return;
             }
         } catch (IOException | RuntimeException e) {
-            return; // read from the lexicon below, as without a remembered copy
+            return; // read from the lexicon, as without a remembered copy
         }
-        Set<String> words = system().orElseThrow();
-        Set<String> stems = systemStems().orElseThrow();
-        StringBuilder out = new StringBuilder(key).append('\n');
-        words.forEach(w -> out.append(w).append('\n'));
-        out.append('\n');
-        stems.forEach(st -> out.append(st).append('\n'));
         try {
-            Files.createDirectories(file.getParent());
-            Path part = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".part");
-            Files.writeString(part, out, StandardCharsets.UTF_8);
-            Files.move(part, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            writeRemembered(file, header, system().orElseThrow(), systemStems().orElseThrow());
         } catch (IOException e) {
             // Not kept: the next build works the words out again.
+        }
+    }
+
+    record Remembered(Set<String> words, Set<String> stems) {}
+
+    /** The words and stems {@link #writeRemembered} kept in {@code file} under {@code header}; null if it holds others. */
+    static Remembered readRemembered(Path file, String header) throws IOException {
+        if (!Files.isRegularFile(file)) return null;
+        byte[] head = (header + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] kept = Files.readAllBytes(file);
+        if (kept.length <= head.length || !Arrays.equals(kept, 0, head.length, head, 0, head.length)) return null;
+        // After the header: the words' lines, an empty line, the stems' lines.
+        int blank = head.length;
+        while (blank < kept.length && !(kept[blank] == '\n' && kept[blank - 1] == '\n')) blank++;
+        if (blank == kept.length) return null;
+        return new Remembered(SortedWords.of(kept, head.length, blank), SortedWords.of(kept, blank + 1, kept.length));
+    }
+
+    static void writeRemembered(Path file, String header, Set<String> words, Set<String> stems) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path part = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".part");
+        try {
+            try (var out = Files.newOutputStream(part)) {
+                out.write((header + "\n").getBytes(StandardCharsets.UTF_8));
+                out.write(SortedWords.encode(words));
+                out.write('\n');
+                out.write(SortedWords.encode(stems));
+            }
+            Files.move(part, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(part);
         }
     }
 
