@@ -180,6 +180,9 @@ final class StaticExport {
         private final LeafReader leaf;
         private final List<Field> stemFields = new ArrayList<>();
         private final List<Field> keyFields = new ArrayList<>();
+        /** Each thread's enumerators of the fields' terms and postings, reused from word to word (the words come in order). */
+        private final ThreadLocal<Map<String, TermsEnum>> termsOf = ThreadLocal.withInitial(java.util.HashMap::new);
+        private final ThreadLocal<Map<String, PostingsEnum>> postingsOf = ThreadLocal.withInitial(java.util.HashMap::new);
 
         WordScorer(LuceneSearcher index) throws IOException {
             searcher = index.searcher();
@@ -202,12 +205,17 @@ final class StaticExport {
             BytesRef term = new BytesRef(word);
             int count = 0;
             for (Field field : word.contains(SearchIndex.KEY_MARK) ? keyFields : stemFields) {
-                TermsEnum te = field.terms().iterator();
+                TermsEnum te = termsOf.get().get(field.name());
+                if (te == null) {
+                    te = field.terms().iterator();
+                    termsOf.get().put(field.name(), te);
+                }
                 if (!te.seekExact(term)) continue;
                 TermStatistics statistics = searcher.termStatistics(new Term(field.name(), term), te.docFreq(), te.totalTermFreq());
                 LeafSimScorer sim = new LeafSimScorer(
                         searcher.getSimilarity().scorer(field.boost(), field.statistics(), statistics), leaf, field.name(), true);
-                PostingsEnum postings = te.postings(null, PostingsEnum.FREQS);
+                PostingsEnum postings = te.postings(postingsOf.get().get(field.name()), PostingsEnum.FREQS);
+                postingsOf.get().put(field.name(), postings);
                 for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
                     if (sums[doc] == 0) hits[count++] = doc;
                     sums[doc] += sim.score(doc, postings.freq());
