@@ -360,15 +360,26 @@
       found.slice(0, max).forEach(function (c) { stems.set(c.stem, c.weight); });
     }
 
-    async function completions(meta, prefix, stems) {
+    /** The stems of the words that begin with prefix, at weight; false if there are none. */
+    async function completions(meta, prefix, stems, weight) {
       var entries = await dictionary(meta, prefix, prefix + '\uffff');
       var seen = new Map();
       entries.forEach(function (e) {
         if (e.form.startsWith(prefix) && !stems.has(e.stem) && !seen.has(e.stem)) {
-          seen.set(e.stem, { stem: e.stem, weight: meta.rules.prefixWeight, df: e.df });
+          seen.set(e.stem, { stem: e.stem, weight: weight, df: e.df });
         }
       });
       take(Array.from(seen.values()), stems, meta.rules.maxExpansions);
+      return seen.size > 0;
+    }
+
+    /** A long word found nowhere: the completions of its longest beginning that has any (as LuceneSearcher.addBeginnings). */
+    async function beginnings(meta, word, stems) {
+      var r = meta.rules;
+      var shortest = Math.max(r.beginningMin, Math.ceil(word.length * r.beginningShare));
+      for (var n = word.length - 1; n >= shortest; n--) {
+        if (await completions(meta, word.slice(0, n), stems, r.beginningWeight)) return;
+      }
     }
 
     async function neighbours(meta, word, stems) {
@@ -430,7 +441,7 @@
             if (await df(meta, syns[k]) > 0) stems.set(syns[k], Math.max(stems.get(syns[k]) || 0, r.synonymWeight));
           }
         }
-        if (prefix) await completions(meta, w, stems);
+        if (prefix) await completions(meta, w, stems, r.prefixWeight);
         if (stems.size === 0 && !isStop && meta.pairs) {
           var parts = await splitByIndex(meta, w, lang);
           if (parts.length) {
@@ -442,6 +453,7 @@
           }
         }
         if (stems.size === 0 && !isStop && w.length >= r.typo1From) await neighbours(meta, w, stems);
+        if (stems.size === 0 && !isStop && w.length >= r.beginningFrom) await beginnings(meta, w, stems);
         if (stems.size > 0) {
           if ((meta.questionWords || []).indexOf(w) >= 0) stems.forEach(function (v, k) { stems.set(k, v * r.questionWeight); });
           terms.push(stems);

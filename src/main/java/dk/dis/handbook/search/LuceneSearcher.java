@@ -111,7 +111,7 @@ public final class LuceneSearcher implements Closeable {
                     if (docFreq(syn) > 0) stems.merge(syn, SearchRules.SYNONYM_WEIGHT, Math::max);
                 }
             }
-            if (prefix) addCompletions(w, stems);
+            if (prefix) addCompletions(w, stems, SearchRules.PREFIX_WEIGHT);
             if (stems.isEmpty() && !stop && language.hasPairs()) {
                 List<String> parts = splitByIndex(w);
                 if (!parts.isEmpty()) {
@@ -123,6 +123,7 @@ public final class LuceneSearcher implements Closeable {
                 }
             }
             if (stems.isEmpty() && !stop && w.length() >= SearchRules.TYPO1_FROM) addNeighbours(w, stems);
+            if (stems.isEmpty() && !stop && w.length() >= SearchRules.BEGINNING_FROM) addBeginnings(w, stems);
             if (!stems.isEmpty()) {
                 if (language.questionWords().contains(w)) stems.replaceAll((stem, weight) -> weight * SearchRules.QUESTION_WEIGHT);
                 terms.add(stems);
@@ -177,20 +178,30 @@ public final class LuceneSearcher implements Closeable {
             .thenComparing(Comparator.comparingInt(Candidate::df).reversed())
             .thenComparing(Candidate::stem);
 
-    private void addCompletions(String prefix, Map<String, Float> stems) throws IOException {
-        if (forms == null) return;
+    /** The stems of the words that begin with {@code prefix}, at {@code weight}; false if there are none. */
+    private boolean addCompletions(String prefix, Map<String, Float> stems, float weight) throws IOException {
+        if (forms == null) return false;
         Map<String, Candidate> found = new HashMap<>();
         TermsEnum te = forms.iterator();
-        if (te.seekCeil(new BytesRef(prefix)) == TermsEnum.SeekStatus.END) return;
+        if (te.seekCeil(new BytesRef(prefix)) == TermsEnum.SeekStatus.END) return false;
         for (BytesRef t = te.term(); t != null; t = te.next()) {
             String form = t.utf8ToString();
             if (!form.startsWith(prefix)) break;
             String stem = language.stem(form);
             if (!stems.containsKey(stem) && !found.containsKey(stem)) {
-                found.put(stem, new Candidate(stem, SearchRules.PREFIX_WEIGHT, docFreq(stem)));
+                found.put(stem, new Candidate(stem, weight, docFreq(stem)));
             }
         }
         take(found, stems);
+        return !found.isEmpty();
+    }
+
+    /** The completions of the word's longest beginning that has any (see {@link SearchRules#BEGINNING_FROM}). */
+    private void addBeginnings(String word, Map<String, Float> stems) throws IOException {
+        int shortest = Math.max(SearchRules.BEGINNING_MIN, (int) Math.ceil(word.length() * SearchRules.BEGINNING_SHARE));
+        for (int n = word.length() - 1; n >= shortest; n--) {
+            if (addCompletions(word.substring(0, n), stems, SearchRules.BEGINNING_WEIGHT)) return;
+        }
     }
 
     private void addNeighbours(String word, Map<String, Float> stems) throws IOException {

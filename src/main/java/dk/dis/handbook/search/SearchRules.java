@@ -28,6 +28,15 @@ public final class SearchRules {
     public static final float PREFIX_WEIGHT = 0.8f;
     public static final float TYPO1_WEIGHT = 0.7f;
     public static final float TYPO2_WEIGHT = 0.5f;
+    /**
+     * A long word found nowhere, not even within two typos, stands for the words that begin as its
+     * longest beginning the index has, of at least BEGINNING_MIN letters and BEGINNING_SHARE of the
+     * word ("samarbejdsdrevne" for the forms of "samarbejdsdreven…"), at this weight.
+     */
+    public static final int BEGINNING_FROM = 8;
+    public static final int BEGINNING_MIN = 6;
+    public static final double BEGINNING_SHARE = 0.6;
+    public static final float BEGINNING_WEIGHT = 0.4f;
     /** Most words a prefix or a typo expands to (highest document frequency first). */
     public static final int MAX_EXPANSIONS = 10;
     /** Shortest last word that is completed as a prefix. */
@@ -57,6 +66,10 @@ public final class SearchRules {
         m.put("prefixWeight", PREFIX_WEIGHT);
         m.put("typo1Weight", TYPO1_WEIGHT);
         m.put("typo2Weight", TYPO2_WEIGHT);
+        m.put("beginningFrom", BEGINNING_FROM);
+        m.put("beginningMin", BEGINNING_MIN);
+        m.put("beginningShare", BEGINNING_SHARE);
+        m.put("beginningWeight", BEGINNING_WEIGHT);
         m.put("maxExpansions", MAX_EXPANSIONS);
         m.put("minPrefix", MIN_PREFIX);
         m.put("typo1From", TYPO1_FROM);

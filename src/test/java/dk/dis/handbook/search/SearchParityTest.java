@@ -61,7 +61,7 @@ class SearchParityTest {
                 "kommunalbestyrelsen ", "Værdi", "udforsk idé test implementer værdi", "aeldre", "innovationsprojekter i 2018",
                 "innovation tager tid", "\"innovation tager tid\"", "\"tid tager innovation\"", "\"innovation tager ti", "iværksætter projekt",
                 "interessenter", "„hurtigste vej“ til handling", "\"radikal\" innovation", "iværksætterprojektets ", "\"sparringsnetværk\"",
-                "borgerfeedback", "sparringsrumstilbud ", "\"borgerfeedback\" lab"));
+                "borgerfeedback", "sparringsrumstilbud ", "\"borgerfeedback\" lab", "facilitatorteamettes ", "facilitatorteamettes", "innovationsprincipperene "));
         return qs;
     }
 

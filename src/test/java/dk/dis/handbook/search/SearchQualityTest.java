@@ -101,6 +101,23 @@ class SearchQualityTest {
     }
 
     @Test
+    void aLongWordFoundNowhereFallsBackToItsLongestBeginningTheIndexHas() throws Exception {
+        try (LuceneSearcher searcher = new LuceneSearcher(BuiltHandbook.get().indexDir())) {
+            // "…tes" after "facilitatorteamet" is beyond two typos of any word, and no split into two words.
+            List<java.util.Map<String, Float>> plan = searcher.plan("facilitatorteamettes ");
+            assertThat(plan).hasSize(1);
+            assertThat(plan.get(0)).isNotEmpty().allSatisfy((stem, weight) -> {
+                assertThat(stem).startsWith("facilitatorteam");
+                assertThat(weight).isEqualTo(SearchRules.BEGINNING_WEIGHT);
+            });
+            assertThat(searcher.search("facilitatorteamettes ", 3)).extracting(LuceneSearcher.Hit::pageUrl).contains("/trin-3/netvaerk/");
+            // A beginning shorter than six letters, or than 60 % of the word, is no guess.
+            assertThat(searcher.plan("faciqqqqqqqq ")).isEmpty();
+            assertThat(searcher.plan("facilitatqqqqqqqqqq ")).isEmpty();
+        }
+    }
+
+    @Test
     void aPartOfACompoundFindsTheCompound() throws Exception {
         try (LuceneSearcher searcher = new LuceneSearcher(BuiltHandbook.get().indexDir())) {
             assertThat(searcher.search("netværk ", 5)).extracting(LuceneSearcher.Hit::heading)
