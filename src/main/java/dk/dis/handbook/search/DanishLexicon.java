@@ -2,6 +2,8 @@ package dk.dis.handbook.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import dk.dis.handbook.content.SiteFiles;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,19 +117,12 @@ public final class DanishLexicon {
     }
 
     static void writeRemembered(Path file, String header, Set<String> words, Set<String> stems) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path part = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".part");
-        try {
-            try (var out = Files.newOutputStream(part)) {
-                out.write((header + "\n").getBytes(StandardCharsets.UTF_8));
-                out.write(SortedWords.encode(words));
-                out.write('\n');
-                out.write(SortedWords.encode(stems));
-            }
-            Files.move(part, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(part);
-        }
+        SiteFiles.replace(file, out -> {
+            out.write((header + "\n").getBytes(StandardCharsets.UTF_8));
+            out.write(SortedWords.encode(words));
+            out.write('\n');
+            out.write(SortedWords.encode(stems));
+        });
     }
 
     /** What to tell the user when {@link #system()} is empty. */

@@ -137,13 +137,15 @@ final class StaticExport {
         // Each word is scored on its own, so the words are shared out over the cores.
         int n = index.reader().maxDoc();
         WordScorer scorer = new WordScorer(index);
-        ThreadLocal<double[]> sumsOf = ThreadLocal.withInitial(() -> new double[n]);
-        ThreadLocal<float[]> scoresOf = ThreadLocal.withInitial(() -> new float[n]);
-        ThreadLocal<int[]> hitsOf = ThreadLocal.withInitial(() -> new int[n]);
         String[] lines = new String[words.size()];
-        IntStream.range(0, words.size()).parallel().forEach(i -> {
+        // A few blocks of words in order per core, each with its own enumerators and score arrays.
+        int blocks = Math.min(words.size(), 4 * Runtime.getRuntime().availableProcessors());
+        IntStream.range(0, blocks).parallel().forEach(b -> {
+            WordScorer.Block block = scorer.block(n);
             try {
-                lines[i] = postingLine(scorer, words.get(i), dfs.get(i), sumsOf.get(), scoresOf.get(), hitsOf.get());
+                for (int i = (int) ((long) words.size() * b / blocks); i < (int) ((long) words.size() * (b + 1) / blocks); i++) {
+                    lines[i] = postingLine(block, words.get(i), dfs.get(i));
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -152,8 +154,9 @@ final class StaticExport {
         return shards.finish();
     }
 
-    private static String postingLine(WordScorer scorer, String stem, int df, double[] sums, float[] scores, int[] hits) throws IOException {
-        int[] ids = Arrays.copyOf(hits, scorer.score(stem, sums, scores, hits));
+    private static String postingLine(WordScorer.Block block, String stem, int df) throws IOException {
+        float[] scores = block.scores;
+        int[] ids = Arrays.copyOf(block.hits, block.score(stem));
         // Keep the best-scoring sections only: a word in thousands of sections says little.
         if (ids.length > SearchRules.MAX_POSTINGS) ids = best(ids, scores, SearchRules.MAX_POSTINGS);
         Arrays.sort(ids);
@@ -180,9 +183,6 @@ final class StaticExport {
         private final LeafReader leaf;
         private final List<Field> stemFields = new ArrayList<>();
         private final List<Field> keyFields = new ArrayList<>();
-        /** Each thread's enumerators of the fields' terms and postings, reused from word to word (the words come in order). */
-        private final ThreadLocal<Map<String, TermsEnum>> termsOf = ThreadLocal.withInitial(java.util.HashMap::new);
-        private final ThreadLocal<Map<String, PostingsEnum>> postingsOf = ThreadLocal.withInitial(java.util.HashMap::new);
 
         WordScorer(LuceneSearcher index) throws IOException {
             searcher = index.searcher();
@@ -200,32 +200,51 @@ final class StaticExport {
             if (terms != null && statistics != null) fields.add(new Field(name, boost, terms, statistics));
         }
 
-        /** Fills {@code scores} for the word's sections, listed in {@code hits}; returns how many. */
-        int score(String word, double[] sums, float[] scores, int[] hits) throws IOException {
-            BytesRef term = new BytesRef(word);
-            int count = 0;
-            for (Field field : word.contains(SearchIndex.KEY_MARK) ? keyFields : stemFields) {
-                TermsEnum te = termsOf.get().get(field.name());
-                if (te == null) {
-                    te = field.terms().iterator();
-                    termsOf.get().put(field.name(), te);
-                }
-                if (!te.seekExact(term)) continue;
-                TermStatistics statistics = searcher.termStatistics(new Term(field.name(), term), te.docFreq(), te.totalTermFreq());
-                LeafSimScorer sim = new LeafSimScorer(
-                        searcher.getSimilarity().scorer(field.boost(), field.statistics(), statistics), leaf, field.name(), true);
-                PostingsEnum postings = te.postings(postingsOf.get().get(field.name()), PostingsEnum.FREQS);
-                postingsOf.get().put(field.name(), postings);
-                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-                    if (sums[doc] == 0) hits[count++] = doc;
-                    sums[doc] += sim.score(doc, postings.freq());
-                }
+        Block block(int sections) {
+            return new Block(sections);
+        }
+
+        /** One thread's share: enumerators of the fields' terms and postings, reused from word to word (the words come in order). */
+        final class Block {
+            private final Map<String, TermsEnum> terms = new java.util.HashMap<>();
+            private final Map<String, PostingsEnum> postings = new java.util.HashMap<>();
+            private final double[] sums;
+            final float[] scores;
+            final int[] hits;
+
+            private Block(int sections) {
+                sums = new double[sections];
+                scores = new float[sections];
+                hits = new int[sections];
             }
-            for (int i = 0; i < count; i++) {
-                scores[hits[i]] = (float) sums[hits[i]];
-                sums[hits[i]] = 0;
+
+            /** Fills {@link #scores} for the word's sections, listed in {@link #hits}; returns how many. */
+            int score(String word) throws IOException {
+                BytesRef term = new BytesRef(word);
+                int count = 0;
+                for (Field field : word.contains(SearchIndex.KEY_MARK) ? keyFields : stemFields) {
+                    TermsEnum te = terms.get(field.name());
+                    if (te == null) {
+                        te = field.terms().iterator();
+                        terms.put(field.name(), te);
+                    }
+                    if (!te.seekExact(term)) continue;
+                    TermStatistics statistics = searcher.termStatistics(new Term(field.name(), term), te.docFreq(), te.totalTermFreq());
+                    LeafSimScorer sim = new LeafSimScorer(
+                            searcher.getSimilarity().scorer(field.boost(), field.statistics(), statistics), leaf, field.name(), true);
+                    PostingsEnum docs = te.postings(postings.get(field.name()), PostingsEnum.FREQS);
+                    postings.put(field.name(), docs);
+                    for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                        if (sums[doc] == 0) hits[count++] = doc;
+                        sums[doc] += sim.score(doc, docs.freq());
+                    }
+                }
+                for (int i = 0; i < count; i++) {
+                    scores[hits[i]] = (float) sums[hits[i]];
+                    sums[hits[i]] = 0;
+                }
+                return count;
             }
-            return count;
         }
     }
 
