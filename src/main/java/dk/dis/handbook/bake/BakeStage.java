@@ -49,9 +49,14 @@ public final class BakeStage {
      */
     public record Result(int files, int pages, int reused, LatePages late, Map<String, String> assets) {}
 
-    /** What the bake needs from the stages before it. */
+    /**
+     * What the bake needs from the stages before it.
+     *
+     * @param fingerprints by page URL, what the page's conversion was made from (the convert stage's); may be empty
+     */
     public record Input(SiteMap site, HandbookConfig config, Path contentDir, Path outDir, boolean preview,
-                        AssetFingerprinter.Assets assets, List<MediaFile> media, Map<String, ?> pdfs, LocalDate today) {}
+                        AssetFingerprinter.Assets assets, List<MediaFile> media, Map<String, ?> pdfs, LocalDate today,
+                        Map<String, String> fingerprints) {}
 
     /** JBake's markup engines, model extractors and document types are global: one bake per JVM at a time. */
     private static final Object ONE_BAKE_AT_A_TIME = new Object();
@@ -130,6 +135,12 @@ public final class BakeStage {
      */
     private Set<String> keepUnchanged(Input in, TemplateModels models, Set<String> late) throws IOException {
         String sharedKey = sharedKey(models, in.site());
+        // A page's body, as converted, is stood for by the fingerprint of what it was converted from.
+        Map<String, String> bodies = new IdentityHashMap<>();
+        for (Page page : in.site().pages()) {
+            String fingerprint = in.fingerprints().get(page.url());
+            if (fingerprint != null) bodies.put(page.bodyHtml(), fingerprint);
+        }
         // A section's navigation is one list shared by its pages: hashed once, not once per page.
         Map<Object, String> navKeys = new IdentityHashMap<>();
         List<Page> pages = new ArrayList<>();
@@ -142,18 +153,31 @@ public final class BakeStage {
             pages.add(page);
             owns.add(own);
         }
-        // Hashing a page's model (its whole body) is the cost: every core takes a share.
+        // Hashing the pages' models is the cost: every core takes a share.
         String[] keys = new String[pages.size()];
-        java.util.stream.IntStream.range(0, keys.length).parallel().forEach(i -> keys[i] = RenderCache.keyOf(sharedKey, owns.get(i)));
+        java.util.stream.IntStream.range(0, keys.length).parallel().forEach(i -> keys[i] = RenderCache.keyOf(sharedKey, owns.get(i), bodies));
+        // Keeping a page is a few file system calls (a folder, a link): the cores share them too.
+        Path[] previous = new Path[keys.length];
+        try {
+            java.util.stream.IntStream.range(0, keys.length).parallel().forEach(i -> {
+                String output = pages.get(i).outputPath();
+                Path file = renderCache.reusable(output, keys[i]);
+                if (file == null) return;
+                try {
+                    SiteFiles.reuse(file, in.outDir().resolve(output));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                previous[i] = file;
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
         Set<String> kept = new HashSet<>();
         for (int i = 0; i < keys.length; i++) {
-            Page page = pages.get(i);
-            Path previous = renderCache.reusable(page.outputPath(), keys[i]);
-            if (previous != null) {
-                SiteFiles.reuse(previous, in.outDir().resolve(page.outputPath()));
-                kept.add(page.outputPath());
-            }
-            renderCache.record(page.outputPath(), keys[i], previous != null);
+            String output = pages.get(i).outputPath();
+            if (previous[i] != null) kept.add(output);
+            renderCache.record(output, keys[i], previous[i] != null);
         }
         return kept;
     }

@@ -1,8 +1,12 @@
 package dk.dis.handbook.bake;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import dk.dis.handbook.content.ContentHash;
 import dk.dis.handbook.content.SiteFiles;
 
@@ -33,9 +37,12 @@ public final class RenderCache {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /** The attribute under which {@link #keyOf(String, Object, Map)} hands its stand-ins to {@link StandIns}. */
+    private static final String STAND_INS = "standIns";
     /** Model values in a stable order, so the same model always gives the same key. */
     private static final ObjectMapper STABLE = new ObjectMapper()
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+            .registerModule(new SimpleModule().addSerializer(String.class, new StandIns()));
 
     private final String settingsKey;
     private final Path previousSite;
@@ -67,14 +74,39 @@ public final class RenderCache {
 
     /** The hash of a template model (maps, lists, strings, numbers), after {@code prefix}. */
     public static String keyOf(String prefix, Object model) {
+        return keyOf(prefix, model, Map.of());
+    }
+
+    /**
+     * As {@link #keyOf(String, Object)}, with some strings of the model stood for by a fingerprint of
+     * what they were made from ({@code standIns}, by identity: a page's converted body, which the
+     * convert stage fingerprints from its source): a page's key costs its small values, not its text.
+     */
+    public static String keyOf(String prefix, Object model, Map<String, String> standIns) {
         MessageDigest digest = ContentHash.digest();
         try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
             out.write(prefix.getBytes(StandardCharsets.UTF_8));
-            STABLE.writeValue(out, model);
+            STABLE.writer().withAttribute(STAND_INS, standIns).writeValue(out, model);
         } catch (IOException e) {
             throw new IllegalStateException("a template model could not be hashed: " + e.getMessage(), e);
         }
         return ContentHash.hex(digest);
+    }
+
+    /** Writes a string, or the stand-in {@link #keyOf(String, Object, Map)} was given for that very string. */
+    private static final class StandIns extends StdSerializer<String> {
+        StandIns() {
+            super(String.class);
+        }
+
+        @Override
+        public void serialize(String value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            Object standIns = provider.getAttribute(STAND_INS);
+            String standIn = standIns instanceof Map<?, ?> m ? (String) m.get(value) : null;
+            // Framed as an object with a name no template value has: no string of the model reads as a stand-in.
+            if (standIn != null) gen.writeRawValue("{\"standIn\":\"" + standIn + "\"}");
+            else gen.writeString(value);
+        }
     }
 
     /**

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
 
 /**
@@ -36,6 +38,52 @@ public final class Trees {
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    /**
+     * Deletes the trees on a thread of its own: a site of thousands of files takes seconds to delete,
+     * which the build spends on its last steps instead. {@link Removal#await()} waits for it.
+     */
+    public static Removal deleteInBackground(List<Path> dirs) {
+        Removal removal = new Removal(List.copyOf(dirs));
+        Thread thread = new Thread(removal::run, "delete " + dirs);
+        thread.setDaemon(true);
+        thread.start();
+        return removal;
+    }
+
+    /** A deletion started by {@link #deleteInBackground}. */
+    public static final class Removal {
+        private final List<Path> dirs;
+        private final java.util.concurrent.CompletableFuture<String> done = new java.util.concurrent.CompletableFuture<>();
+
+        private Removal(List<Path> dirs) {
+            this.dirs = dirs;
+        }
+
+        private void run() {
+            List<String> failed = new ArrayList<>();
+            for (Path dir : dirs) {
+                try {
+                    delete(dir);
+                } catch (IOException | RuntimeException e) {
+                    failed.add(dir + " (" + e.getMessage() + ")");
+                }
+            }
+            done.complete(failed.isEmpty() ? null : String.join(", ", failed));
+        }
+
+        /** Waits until the trees are deleted; returns what could not be deleted, or null when all was. */
+        public String await() {
+            try {
+                return done.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return dirs + " (interrupted)";
+            } catch (java.util.concurrent.ExecutionException e) {
+                return dirs + " (" + e.getCause().getMessage() + ")";
+            }
+        }
     }
 
     /** Copies {@code from} (a folder or one file) to {@code to}, which must not exist yet. */

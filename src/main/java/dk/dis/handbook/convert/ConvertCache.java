@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dk.dis.handbook.site.Page;
+import dk.dis.handbook.content.ContentHash;
 import dk.dis.handbook.content.SiteFiles;
 
 import java.io.IOException;
@@ -88,6 +89,14 @@ public final class ConvertCache {
 
     void remember(String file, Entry entry) {
         current.put(file, entry);
+    }
+
+    /**
+     * What the conversion of {@code file} with text hash {@code sourceHash} is a function of: the
+     * settings, the file's place and its text. The same fingerprint means the same page.
+     */
+    String fingerprint(String file, String sourceHash) {
+        return ContentHash.parts().add("settings", settingsKey).add("file", file).add("text", sourceHash).hex();
     }
 
     /** How many files this build took from the cache. */

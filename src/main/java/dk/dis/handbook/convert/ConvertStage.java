@@ -35,7 +35,13 @@ public final class ConvertStage {
 
     /** What the stage produced, plus the drafts it left out (counted for the summary). */
     /** @param media the images the pages show, each once, to be published under its url */
-    public record Result(List<Page> pages, List<String> draftUrls, List<String> warnings, List<MediaFile> media) {
+    /**
+     * @param fingerprints by page URL, a hash of everything the page's conversion depends on (its file's
+     *                     text and the conversion settings): two builds with the same fingerprint made the same
+     *                     page. Empty when the stage keeps no cache.
+     */
+    public record Result(List<Page> pages, List<String> draftUrls, List<String> warnings, List<MediaFile> media,
+                         Map<String, String> fingerprints) {
         public int draftsSkipped() {
             return draftUrls.size();
         }
@@ -44,6 +50,7 @@ public final class ConvertStage {
     private final AsciidocEngine engine;
     private final HtmlSanitizer sanitizer;
     private ConvertCache cache;
+    private Map<String, String> knownDigests = Map.of();
     private Map<String, Object> attributes = Map.of();
 
     public ConvertStage(AsciidocEngine engine, HtmlSanitizer sanitizer) {
@@ -62,6 +69,15 @@ public final class ConvertStage {
     /** Reuses the cached conversion of every file whose text is unchanged, and records the rest. */
     public ConvertStage withCache(ConvertCache cache) {
         this.cache = cache;
+        return this;
+    }
+
+    /**
+     * The SHA-256 of content files, by their path in the content folder, as the build's check read
+     * them: a file's text is not hashed again when it is as the check found it.
+     */
+    public ConvertStage withKnownDigests(Map<String, String> digests) {
+        this.knownDigests = Map.copyOf(digests);
         return this;
     }
 
@@ -99,6 +115,7 @@ public final class ConvertStage {
         List<Page> pages = new ArrayList<>();
         List<String> drafts = new ArrayList<>();
         Map<String, MediaFile> media = new java.util.TreeMap<>();
+        Map<String, String> fingerprints = new HashMap<>();
         for (Converted result : results) {
             problems.addAll(result.problems());
             warnings.addAll(result.warnings());
@@ -109,16 +126,22 @@ public final class ConvertStage {
             } else {
                 pages.add(page);
                 result.media().forEach(m -> media.put(m.url(), m));
+                if (result.fingerprint() != null) fingerprints.put(page.url(), result.fingerprint());
             }
         }
         checkDuplicateSlugs(pages, problems);
         if (!problems.isEmpty()) throw new ContentException(problems);
         pages.sort(Comparator.comparing(Page::url));
-        return new Result(List.copyOf(pages), List.copyOf(drafts), warnings, List.copyOf(media.values()));
+        return new Result(List.copyOf(pages), List.copyOf(drafts), warnings, List.copyOf(media.values()), Map.copyOf(fingerprints));
     }
 
     /** One file's outcome: a page (or null), and what went wrong or deserves a warning. */
-    private record Converted(Page page, List<ContentProblem> problems, List<String> warnings, List<MediaFile> media) {}
+    private record Converted(Page page, List<ContentProblem> problems, List<String> warnings, List<MediaFile> media,
+                             String fingerprint) {
+        Converted(Page page, List<ContentProblem> problems, List<String> warnings, List<MediaFile> media) {
+            this(page, problems, warnings, media, null);
+        }
+    }
 
     private Converted convertOne(Path contentDir, Path file, boolean includeDrafts, List<String> locales) {
         Path relative = contentDir.relativize(file);
@@ -127,17 +150,22 @@ public final class ConvertStage {
         List<String> warnings = new ArrayList<>();
         try {
             List<MediaFile> media = new ArrayList<>();
-            String source = withPublishedImages(contentDir, name, Files.readString(file, StandardCharsets.UTF_8), media, problems);
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            String source = withPublishedImages(contentDir, name, text, media, problems);
             if (!problems.isEmpty()) return new Converted(null, problems, warnings, List.of());
             String key = relative.toString().replace('\\', '/');
-            String hash = cache == null ? null : ContentHash.of(source);
+            // The file's text as it is (no image pointed elsewhere) has the digest the check read, if it did.
+            String known = source == text ? knownDigests.get(key) : null;
+            String hash = cache == null ? null : known != null ? known : ContentHash.of(source);
             ConvertCache.Entry cached = cache == null ? null : cache.reuse(key, hash);
-            if (cached != null) return new Converted(cached.page(), List.of(), cached.warnings(), media);
+            if (cached != null) return new Converted(cached.page(), List.of(), cached.warnings(), media, cache.fingerprint(key, hash));
             Page page = convert(source, relative, name, includeDrafts, locales, problems, warnings);
+            // What is remembered is the hash of the text converted (the file may have changed since the check).
+            if (known != null) hash = ContentHash.of(source);
             if (cache != null && page != null && problems.isEmpty()) {
                 cache.remember(key, new ConvertCache.Entry(hash, page, List.copyOf(warnings)));
             }
-            return new Converted(page, problems, warnings, media);
+            return new Converted(page, problems, warnings, media, cache == null ? null : cache.fingerprint(key, hash));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

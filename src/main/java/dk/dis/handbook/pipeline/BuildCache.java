@@ -3,6 +3,7 @@ package dk.dis.handbook.pipeline;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.dis.handbook.content.ContentHash;
+import dk.dis.handbook.content.FileDigests;
 import dk.dis.handbook.content.SiteFiles;
 import dk.dis.handbook.content.Trees;
 
@@ -10,7 +11,11 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The incremental build's memory, in {@link BuildOptions#cacheDir()}: a digest of every input of the
@@ -29,18 +34,38 @@ final class BuildCache {
     private final Path dir;
     private final String inputs;
     private final String code;
+    private final Map<String, String> contentDigests;
 
-    private BuildCache(Path dir, String inputs, String code) {
+    private BuildCache(Path dir, String inputs, String code, Map<String, String> contentDigests) {
         this.dir = dir;
         this.inputs = inputs;
         this.code = code;
+        this.contentDigests = Map.copyOf(contentDigests);
     }
 
     static BuildCache open(BuildOptions options) throws IOException {
         String code = codeVersion();
         // One cache per output folder, so builds of different sites into different folders do not evict each other.
         String site = ContentHash.of(options.outDir().toAbsolutePath().normalize().toString()).substring(0, 16);
-        return new BuildCache(options.cacheDir().resolve(site), inputsDigest(options, code), code);
+        Path dir = options.cacheDir().resolve(site);
+        FileDigests known = FileDigests.ofInputs(dir.resolve(INPUTS_FILE));
+        Map<String, String> contentDigests = new HashMap<>();
+        String inputs = inputsDigest(options, code, known, contentDigests);
+        if (known.changed()) {
+            try {
+                Files.createDirectories(dir);
+                known.write(dir.resolve(INPUTS_FILE));
+            } catch (IOException e) {
+                // Without the memory the next build reads every input again: slower, never wrong.
+                Files.deleteIfExists(dir.resolve(INPUTS_FILE));
+            }
+        }
+        return new BuildCache(dir, inputs, code, contentDigests);
+    }
+
+    /** The SHA-256 of each file of the content folder as the cache was opened, by its path in the folder ('/'-separated). */
+    Map<String, String> contentDigests() {
+        return contentDigests;
     }
 
     /** A key that changes whenever the build's own code does (a new handbook.jar or new classes). */
@@ -97,9 +122,9 @@ final class BuildCache {
         }
     }
 
-    void saveState(Path outDir, int pages) throws IOException {
-        Trees.Size size = Trees.size(outDir);
-        write(stateFile(), new State(inputs, outDir.toString(), pages, size.files(), size.bytes()));
+    /** Remembers the build that published {@code outDir}: its inputs, and the site's files and bytes as published. */
+    void saveState(Path outDir, int pages, int files, long bytes) throws IOException {
+        write(stateFile(), new State(inputs, outDir.toString(), pages, files, bytes));
     }
 
     /** Forgets the last build (before a build whose output may differ from what the state says). */
@@ -111,7 +136,11 @@ final class BuildCache {
         SiteFiles.replace(file, out -> JSON.writeValue(out, value));
     }
 
-    private static String inputsDigest(BuildOptions options, String code) throws IOException {
+    /** The digests of the input files by their stamps ({@link FileDigests#ofInputs}): a build reads only what changed. */
+    private static final String INPUTS_FILE = "inputs.tsv";
+
+    private static String inputsDigest(BuildOptions options, String code, FileDigests known, Map<String, String> contentDigests)
+            throws IOException {
         ContentHash.Parts digest = ContentHash.parts();
         digest.add("code", code);
         digest.add("options", options.preview() + " " + options.pdf() + " " + options.outDir().toAbsolutePath().normalize()
@@ -123,9 +152,23 @@ final class BuildCache {
         String token = System.getenv("STRAPI_TOKEN");
         digest.add("token", token == null ? "" : ContentHash.of(token));
         if (Files.isRegularFile(options.configFile())) digest.add("config", Files.readAllBytes(options.configFile()));
-        for (Path root : List.of(options.contentDir(), options.templateDir(), options.assetsDir())) {
-            if (!Files.isDirectory(root)) continue;
-            digest.addFiles(root).add("end of", root.getFileName().toString());
+        Map<String, Path> roots = new LinkedHashMap<>();
+        roots.put("content", options.contentDir());
+        roots.put("templates", options.templateDir());
+        roots.put("assets", options.assetsDir());
+        for (Map.Entry<String, Path> root : roots.entrySet()) {
+            if (!Files.isDirectory(root.getValue())) continue;
+            List<Path> files;
+            try (Stream<Path> walk = Files.walk(root.getValue())) {
+                files = walk.filter(Files::isRegularFile).sorted().toList();
+            }
+            for (Path file : files) {
+                String relative = root.getValue().relativize(file).toString().replace('\\', '/');
+                String fileDigest = known.of(root.getKey() + "/" + relative, file);
+                digest.add(relative, fileDigest);
+                if (root.getKey().equals("content")) contentDigests.put(relative, fileDigest);
+            }
+            digest.add("end of", root.getValue().getFileName().toString());
         }
         return digest.hex();
     }

@@ -193,7 +193,8 @@ public final class Pipeline {
         ConvertStage.Result convert() throws IOException, ContentException {
             report.begin("convert", "Asciidoc → HTML from " + options.contentDir());
             ConvertStage convert = new ConvertStage(engine, new HtmlSanitizer(config.baseUrlTrimmed()))
-                    .withAttributes(config.contentAttributes()).withCache(convertCache);
+                    .withAttributes(config.contentAttributes()).withCache(convertCache)
+                    .withKnownDigests(cache == null ? Map.of() : cache.contentDigests());
             ConvertStage.Result converted = convert.run(options.contentDir(), options.preview(), config.locales());
             converted.warnings().forEach(report::warn);
             report.end("convert", converted.pages().size() + " pages, " + converted.draftsSkipped() + " drafts left out"
@@ -229,7 +230,7 @@ public final class Pipeline {
             BakeStage bake = new BakeStage(options.templateDir()).withCache(renderCache);
             AssetFingerprinter.Assets assets = AssetFingerprinter.plan(options.assetsDir(), config);
             BakeStage.Result baked = bake.run(new BakeStage.Input(site, config, options.contentDir(), staging, options.preview(),
-                    assets, converted.media(), options.pdf() ? PdfStage.links(site, config) : Map.of(), options.today()));
+                    assets, converted.media(), options.pdf() ? PdfStage.links(site, config) : Map.of(), options.today(), converted.fingerprints()));
             report.end("bake", baked.pages() + " pages, " + baked.files() + " files"
                     + (cache == null ? "" : "; " + (baked.pages() - baked.reused()) + " pages rendered, " + baked.reused() + " unchanged"));
             return baked;
@@ -297,8 +298,10 @@ public final class Pipeline {
                 offline.digests().write(cache.digestsFile());
                 convertCache.save(cache.convertFile());
                 renderCache.save(cache.renderFile());
-                cache.saveState(out, site.pages().size());
+                cache.saveState(out, site.pages().size(), published.files(), published.bytes());
             }
+            String notDeleted = published.previousSite().await();
+            if (notDeleted != null) report.warn("the previous site could not be deleted: " + notDeleted + ". Delete it by hand.");
             double seconds = report.elapsedSeconds();
             report.printSummary(String.format(Locale.ROOT, "Built %d pages into %s in %.1f s (%.1f KB).",
                     site.pages().size(), out, seconds, published.bytes() / 1024.0));

@@ -23,8 +23,10 @@ public final class PublishStage {
     /**
      * @param unrecordedAnchors section anchors not yet in the record of published anchors (see {@link AnchorRecord})
      * @param pagesRead         pages read and checked again (the others were published unchanged before)
+     * @param previousSite      the site it replaced, being deleted in the background: await it before the build ends
      */
-    public record Result(int internalLinks, int externalLinks, long bytes, int files, int unrecordedAnchors, int pagesRead) {}
+    public record Result(int internalLinks, int externalLinks, long bytes, int files, int unrecordedAnchors, int pagesRead,
+                         Trees.Removal previousSite) {}
 
     /**
      * What the publish stage needs to know about the build.
@@ -52,7 +54,7 @@ public final class PublishStage {
         if (!problems.isEmpty()) throw new ContentException(problems);
         Path stagingDir = r.stagingDir();
         Trees.Size size = Trees.size(stagingDir);
-        swap(stagingDir, r.outDir());
+        Trees.Removal previousSite = swap(stagingDir, r.outDir());
         if (r.memoryFile() != null) {
             try {
                 ScanMemory.write(r.memoryFile(), memoryKey, scan);
@@ -62,7 +64,7 @@ public final class PublishStage {
             }
         }
         return new Result(links.internalLinks(), links.externalLinks().size(), size.bytes(), size.files(), anchors.unrecorded(scan),
-                scan.parsed());
+                scan.parsed(), previousSite);
     }
 
     /** The memory holds for the same code, kind of build and secrets (a file is checked for the secrets it was). */
@@ -74,14 +76,22 @@ public final class PublishStage {
         return key.hex();
     }
 
-    /** Moves the staged site into place; the previous site is removed only after the move succeeded. */
-    static void swap(Path stagingDir, Path outDir) throws IOException {
-        Path old = null;
+    /**
+     * Moves the staged site into place; the previous site is deleted only after the move succeeded,
+     * in the background, with any previous site an interrupted build left beside it.
+     */
+    static Trees.Removal swap(Path stagingDir, Path outDir) throws IOException {
+        String oldPrefix = outDir.getFileName() + ".old-";
+        List<Path> old = new ArrayList<>();
+        try (Stream<Path> siblings = Files.list(outDir.getParent())) {
+            siblings.filter(p -> p.getFileName().toString().matches(java.util.regex.Pattern.quote(oldPrefix) + "\\d+")).forEach(old::add);
+        }
         if (Files.exists(outDir)) {
-            old = outDir.resolveSibling(outDir.getFileName() + ".old-" + System.nanoTime());
-            Files.move(outDir, old, StandardCopyOption.ATOMIC_MOVE);
+            Path previous = outDir.resolveSibling(oldPrefix + System.nanoTime());
+            Files.move(outDir, previous, StandardCopyOption.ATOMIC_MOVE);
+            old.add(previous);
         }
         Files.move(stagingDir, outDir, StandardCopyOption.ATOMIC_MOVE);
-        if (old != null) Trees.delete(old);
+        return Trees.deleteInBackground(old);
     }
 }

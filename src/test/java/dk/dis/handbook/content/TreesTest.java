@@ -33,6 +33,19 @@ class TreesTest {
     }
 
     @Test
+    void aBackgroundDeletionIsDoneWhenAwaited() throws Exception {
+        Path first = dir.resolve("first");
+        Path second = dir.resolve("second");
+        for (Path tree : java.util.List.of(first, second)) {
+            Files.createDirectories(tree.resolve("a/b"));
+            Files.writeString(tree.resolve("a/b/c.txt"), "x");
+        }
+        assertThat(Trees.deleteInBackground(java.util.List.of(first, second)).await()).isNull();
+        assertThat(first).doesNotExist();
+        assertThat(second).doesNotExist();
+    }
+
+    @Test
     void copyTakesWhatTheFilterAcceptsAndLeavesOutRefusedFoldersWhole() throws Exception {
         Path from = dir.resolve("from");
         Files.createDirectories(from.resolve("keep/skip"));
