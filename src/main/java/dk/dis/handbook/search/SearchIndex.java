@@ -74,12 +74,19 @@ public final class SearchIndex {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final FieldType DOCS_ONLY = new FieldType();
+    /**
+     * The scored fields: BM25 needs each word's frequency and the field's length, not where the words
+     * are (word order is matched by pairs indexed as terms of their own), so no positions are kept.
+     */
+    private static final FieldType SCORED = new FieldType(TextField.TYPE_NOT_STORED);
 
     static {
         DOCS_ONLY.setIndexOptions(IndexOptions.DOCS);
         DOCS_ONLY.setTokenized(true);
         DOCS_ONLY.setOmitNorms(true);
         DOCS_ONLY.freeze();
+        SCORED.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        SCORED.freeze();
     }
 
     private SearchIndex() {}
@@ -187,16 +194,16 @@ public final class SearchIndex {
                 doc.add(new StoredField(HEADING_TEXT, s.heading()));
                 doc.add(new StoredField(EXCERPT, excerpt(s.text())));
                 if (s.isIntro()) {
-                    doc.add(new TextField(TITLE, s.pageTitle(), Field.Store.NO));
-                    if (!s.summary().isEmpty()) doc.add(new TextField(SUMMARY, s.summary(), Field.Store.NO));
+                    doc.add(new Field(TITLE, s.pageTitle(), SCORED));
+                    if (!s.summary().isEmpty()) doc.add(new Field(SUMMARY, s.summary(), SCORED));
                 } else {
-                    doc.add(new TextField(HEADING, s.heading(), Field.Store.NO));
+                    doc.add(new Field(HEADING, s.heading(), SCORED));
                 }
                 if (!s.part().isEmpty()) doc.add(new StringField(PART, s.part(), Field.Store.NO));
                 String key = headingKey(language, language.words(s.isIntro() ? s.pageTitle() : s.heading()).stream().map(language::fold).toList());
                 if (key != null) doc.add(new StringField(KEY, key, Field.Store.NO));
                 String all = (s.isIntro() ? s.pageTitle() : s.heading()) + " \n " + s.text();
-                doc.add(new TextField(BODY, all, Field.Store.NO));
+                doc.add(new Field(BODY, all, SCORED));
                 doc.add(new Field(FORM, all, DOCS_ONLY));
                 return doc;
     }
