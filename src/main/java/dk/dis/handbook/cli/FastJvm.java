@@ -32,7 +32,7 @@ final class FastJvm {
      * on both cores (the parallel collector): the serial one stopped both PDF threads for about 12 s
      * of such a build, which took 65.9 s with it and 58.8 s with the parallel one (3 alternating runs each).
      */
-    static final List<String> PDF_HEAP = List.of("-XX:+UseParallelGC", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40");
+    static final List<String> ROOMY_HEAP = List.of("-XX:+UseParallelGC", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40");
     private static final String MARKER = "-Dhandbook.tuned=true";
 
     private FastJvm() {}
@@ -45,10 +45,16 @@ final class FastJvm {
         return !jvmArgs.contains(MARKER) && !jvmArgs.contains("-XX:TieredStopAtLevel=1");
     }
 
-    /** The child JVM's flags for {@code args}: the heap's room by whether the build lays out PDFs. */
+    /**
+     * The child JVM's flags for {@code args}: the lean heap for a clean build without PDFs, the roomy
+     * one otherwise. An incremental build holds the last build's pages, index memory and caches live
+     * from the start: at 10,000 pages, one page edited, the lean heap's collections took about 5 s of
+     * a 24–27 s build (46 pauses), the roomy heap's about 1.4 s (peak memory 905 → 960 MB).
+     */
     static List<String> flags(String[] args) {
         List<String> flags = new ArrayList<>(FLAGS);
-        flags.addAll(List.of(args).contains("--no-pdf") ? LEAN_HEAP : PDF_HEAP);
+        List<String> given = List.of(args);
+        flags.addAll(given.contains("--no-pdf") && given.contains("--clean") ? LEAN_HEAP : ROOMY_HEAP);
         return flags;
     }
 

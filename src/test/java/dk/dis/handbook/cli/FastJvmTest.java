@@ -6,19 +6,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class FastJvmTest {
     @Test
-    void aBuildWithPdfsGetsTheRoomierHeapAndOneWithoutKeepsItLean() {
-        assertThat(FastJvm.flags(new String[] {"build", "--clean"}))
-                .containsAll(FastJvm.FLAGS).containsAll(FastJvm.PDF_HEAP).doesNotContainAnyElementsOf(FastJvm.LEAN_HEAP);
+    void aCleanBuildWithoutPdfsKeepsTheHeapLeanAndOthersGetTheRoomierOne() {
         assertThat(FastJvm.flags(new String[] {"build", "--clean", "--no-pdf"}))
-                .containsAll(FastJvm.FLAGS).containsAll(FastJvm.LEAN_HEAP).doesNotContainAnyElementsOf(FastJvm.PDF_HEAP);
+                .containsAll(FastJvm.FLAGS).containsAll(FastJvm.LEAN_HEAP).doesNotContainAnyElementsOf(FastJvm.ROOMY_HEAP);
+        for (String[] args : new String[][] {{"build", "--clean"}, {"build"}, {"build", "--no-pdf"}}) {
+            assertThat(FastJvm.flags(args)).as(String.join(" ", args))
+                    .containsAll(FastJvm.FLAGS).containsAll(FastJvm.ROOMY_HEAP).doesNotContainAnyElementsOf(FastJvm.LEAN_HEAP);
+        }
     }
 
     @Test
     void eachBuildHasOneCollector() {
-        for (String[] args : new String[][] {{"build"}, {"build", "--no-pdf"}}) {
+        for (String[] args : new String[][] {{"build"}, {"build", "--no-pdf"}, {"build", "--clean", "--no-pdf"}}) {
             assertThat(FastJvm.flags(args).stream().filter(f -> f.startsWith("-XX:+Use") && f.endsWith("GC")).count()).isEqualTo(1);
         }
-        assertThat(FastJvm.flags(new String[] {"build", "--no-pdf"})).contains("-XX:+UseSerialGC");
+        assertThat(FastJvm.flags(new String[] {"build", "--clean", "--no-pdf"})).contains("-XX:+UseSerialGC");
     }
 
     @Test
