@@ -33,9 +33,10 @@ import java.util.stream.Stream;
 /** Stage "convert": every Asciidoc page under content/ → a checked {@link Page} with safe body HTML. */
 public final class ConvertStage {
 
-    /** What the stage produced, plus the drafts it left out (counted for the summary). */
-    /** @param media the images the pages show, each once, to be published under its url */
     /**
+     * What the stage produced, plus the drafts it left out (counted for the summary).
+     *
+     * @param media        the images the pages show, each once, to be published under its url
      * @param fingerprints by page URL, a hash of everything the page's conversion depends on (its file's
      *                     text and the conversion settings): two builds with the same fingerprint made the same
      *                     page. Empty when the stage keeps no cache.
