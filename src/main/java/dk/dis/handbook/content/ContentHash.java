@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * SHA-256 fingerprints of texts, files and trees: for deciding what an incremental build may reuse,
@@ -73,11 +71,7 @@ public final class ContentHash {
 
         /** Every regular file below {@code root}, in path order, named by its path under {@code root}. */
         public Parts addFiles(Path root) throws IOException {
-            List<Path> files;
-            try (Stream<Path> walk = Files.walk(root)) {
-                files = walk.filter(Files::isRegularFile).sorted().toList();
-            }
-            for (Path file : files) add(root.relativize(file).toString(), Files.readAllBytes(file));
+            for (Path file : Trees.files(root)) add(root.relativize(file).toString(), Files.readAllBytes(file));
             return this;
         }
 

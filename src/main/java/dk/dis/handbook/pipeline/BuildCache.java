@@ -13,9 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The incremental build's memory, in {@link BuildOptions#cacheDir()}: a digest of every input of the
@@ -158,11 +156,7 @@ final class BuildCache {
         roots.put("assets", options.assetsDir());
         for (Map.Entry<String, Path> root : roots.entrySet()) {
             if (!Files.isDirectory(root.getValue())) continue;
-            List<Path> files;
-            try (Stream<Path> walk = Files.walk(root.getValue())) {
-                files = walk.filter(Files::isRegularFile).sorted().toList();
-            }
-            for (Path file : files) {
+            for (Path file : Trees.files(root.getValue())) {
                 String relative = root.getValue().relativize(file).toString().replace('\\', '/');
                 String fileDigest = known.of(root.getKey() + "/" + relative, file);
                 digest.add(relative, fileDigest);
